@@ -1,0 +1,95 @@
+import { validate, ValidateBy, type ValidationError, type ValidationOptions } from 'class-validator';
+import { fail, userError, UserErrorCode, UserErrorsException, type UserError } from './user-errors';
+import { fromGlobalId } from './global-id';
+import type { Queryable } from '../database/db';
+
+/** A string with something other than white space in it (code REQUIRED otherwise). */
+export function IsNotBlank(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'required',
+      validator: {
+        validate: (v: unknown) => typeof v === 'string' && v.trim().length > 0,
+        defaultMessage: (args) => `${args?.property} must not be blank`,
+      },
+    },
+    options,
+  );
+}
+
+const REQUIRED_CONSTRAINTS = new Set(['required', 'isNotEmpty', 'isDefined']);
+
+function flatten(errors: ValidationError[], path: string[], out: UserError[]): void {
+  for (const e of errors) {
+    const here = [...path, e.property];
+    if (e.constraints) {
+      const [name, message] = Object.entries(e.constraints)[0];
+      out.push(userError(here, REQUIRED_CONSTRAINTS.has(name) ? UserErrorCode.REQUIRED : UserErrorCode.INVALID, message));
+    }
+    if (e.children?.length) flatten(e.children, here, out);
+  }
+}
+
+/** Runs the class-validator rules of an input object; userErrors with field paths such as ["input","purchase","cost"]. */
+export async function validateInput(input: object, path: string[] = ['input']): Promise<UserError[]> {
+  const errors = await validate(input, { forbidUnknownValues: false, validationError: { target: false, value: false } });
+  const out: UserError[] = [];
+  flatten(errors, path, out);
+  return out;
+}
+
+/** Validates and throws the userErrors (so the caller's transaction, if any, rolls back). */
+export async function assertValid(input: object, path: string[] = ['input']): Promise<void> {
+  const errors = await validateInput(input, path);
+  if (errors.length) throw new UserErrorsException(errors);
+}
+
+/** Decodes a global ID argument that must name one of `types`; NOT_FOUND at `field` otherwise. */
+export function requireKey(id: unknown, types: readonly string[], field: string[]): string {
+  const decoded = fromGlobalId(id);
+  if (!decoded || !types.includes(decoded.type)) {
+    fail(field, UserErrorCode.NOT_FOUND, `No ${types.join(' or ')} with ID ${JSON.stringify(String(id)).slice(0, 80)}`);
+  }
+  return decoded.key;
+}
+
+export interface RefCheck {
+  /** The global ID given (null/undefined: nothing to check). */
+  id: string | null | undefined;
+  types: readonly string[];
+  table: string;
+  field: string[];
+  /** Extra SQL condition on the referenced row, e.g. `kind IN ('HARDWARE')`. */
+  where?: string;
+}
+
+/**
+ * Resolves global-ID references to keys and checks that the rows exist, in one
+ * statement for all of them; every missing one is a NOT_FOUND userError at its field.
+ */
+export async function resolveRefs(db: Queryable, checks: RefCheck[]): Promise<(string | null)[]> {
+  const errors: UserError[] = [];
+  const keys = checks.map((c) => {
+    if (c.id == null) return null;
+    const d = fromGlobalId(c.id);
+    if (!d || !c.types.includes(d.type)) {
+      errors.push(userError(c.field, UserErrorCode.NOT_FOUND, `No ${c.types.join(' or ')} with ID ${JSON.stringify(c.id).slice(0, 80)}`));
+      return null;
+    }
+    return d.key;
+  });
+  const pending = checks.map((c, i) => ({ c, key: keys[i], i })).filter((x) => x.key != null);
+  if (pending.length) {
+    const sql = pending
+      .map((x, n) => `SELECT ${x.i} AS i FROM ${x.c.table} WHERE id = $${n + 1}::uuid${x.c.where ? ` AND (${x.c.where})` : ''}`)
+      .join(' UNION ALL ');
+    const found = new Set((await db.query<{ i: number }>(sql, pending.map((x) => x.key))).map((r) => r.i));
+    for (const x of pending) {
+      if (!found.has(x.i)) {
+        errors.push(userError(x.c.field, UserErrorCode.NOT_FOUND, `No ${x.c.types.join(' or ')} with ID ${JSON.stringify(x.c.id)}`));
+      }
+    }
+  }
+  if (errors.length) throw new UserErrorsException(errors);
+  return keys;
+}

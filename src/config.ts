@@ -1,0 +1,122 @@
+import path from 'node:path';
+
+/** The service's whole configuration, validated once at start. */
+export interface Config {
+  readonly env: 'development' | 'test' | 'production';
+  readonly host: string;
+  readonly port: number;
+  /** undefined: start an embedded PostgreSQL in `dataDir`. */
+  readonly databaseUrl: string | undefined;
+  readonly dataDir: string;
+  readonly embeddedPgPort: number;
+  readonly dbPoolMax: number;
+  readonly migrationsRun: boolean;
+  readonly jwt: {
+    readonly algorithm: 'HS256' | 'RS256';
+    /** HS256 secret, or undefined when a development secret is to be generated. */
+    readonly secret: string | undefined;
+    readonly publicKey: string | undefined;
+    readonly issuer: string | undefined;
+    readonly audience: string | undefined;
+    readonly clockToleranceSec: number;
+  };
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  readonly shutdownTimeoutMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/**
+ * Reads and validates the environment. Returns a frozen object, or throws one
+ * ConfigError listing every bad variable, so an operator fixes them all at once.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: string[] = [];
+  const str = (name: string): string | undefined => {
+    const v = env[name];
+    return v === undefined || v.trim() === '' ? undefined : v.trim();
+  };
+  const int = (name: string, def: number, min: number, max: number): number => {
+    const raw = str(name);
+    if (raw === undefined) return def;
+    if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+      problems.push(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
+      return def;
+    }
+    return Number(raw);
+  };
+  const bool = (name: string, def: boolean): boolean => {
+    const raw = str(name);
+    if (raw === undefined) return def;
+    if (/^(1|true|yes|on)$/i.test(raw)) return true;
+    if (/^(0|false|no|off)$/i.test(raw)) return false;
+    problems.push(`${name} must be true or false (got "${raw}")`);
+    return def;
+  };
+
+  const nodeEnv = str('NODE_ENV') ?? 'development';
+  if (!['development', 'test', 'production'].includes(nodeEnv)) {
+    problems.push(`NODE_ENV must be development, test or production (got "${nodeEnv}")`);
+  }
+  const envName = (['development', 'test', 'production'].includes(nodeEnv) ? nodeEnv : 'development') as Config['env'];
+
+  const databaseUrl = str('DATABASE_URL');
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');
+  }
+
+  const secret = str('JWT_SECRET');
+  const publicKeyRaw = str('JWT_PUBLIC_KEY');
+  // A PEM given on one line with literal \n (as in many .env files) is accepted.
+  const publicKey = publicKeyRaw?.replace(/\\n/g, '\n');
+  if (secret !== undefined && publicKey !== undefined) {
+    problems.push('set either JWT_SECRET (HS256) or JWT_PUBLIC_KEY (RS256), not both');
+  }
+  if (secret !== undefined && secret.length < 32) {
+    problems.push('JWT_SECRET must be at least 32 characters');
+  }
+  if (publicKey !== undefined && !/-----BEGIN (RSA )?PUBLIC KEY-----/.test(publicKey)) {
+    problems.push('JWT_PUBLIC_KEY must be a PEM-encoded RSA public key');
+  }
+  if (envName === 'production' && secret === undefined && publicKey === undefined) {
+    problems.push('JWT_SECRET or JWT_PUBLIC_KEY is required in production (no default key is ever used)');
+  }
+  if (envName === 'production' && databaseUrl === undefined) {
+    problems.push('DATABASE_URL is required in production (the embedded PostgreSQL is for development)');
+  }
+
+  const logLevel = str('LOG_LEVEL') ?? (envName === 'test' ? 'silent' : 'info');
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
+  }
+
+  const config: Config = {
+    env: envName,
+    host: str('HOST') ?? '0.0.0.0',
+    port: int('PORT', 4000, 0, 65535),
+    databaseUrl,
+    dataDir: path.resolve(str('DATA_DIR') ?? '.data'),
+    embeddedPgPort: int('EMBEDDED_PG_PORT', 54329, 1024, 65535),
+    dbPoolMax: int('DB_POOL_MAX', 10, 1, 500),
+    migrationsRun: bool('MIGRATIONS_RUN', true),
+    jwt: {
+      algorithm: publicKey !== undefined ? 'RS256' : 'HS256',
+      secret,
+      publicKey,
+      issuer: str('JWT_ISSUER'),
+      audience: str('JWT_AUDIENCE'),
+      clockToleranceSec: int('JWT_CLOCK_TOLERANCE_SEC', 30, 0, 600),
+    },
+    logLevel: (LOG_LEVELS as readonly string[]).includes(logLevel) ? (logLevel as Config['logLevel']) : 'info',
+    shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10000, 0, 600000),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return Object.freeze(config);
+}

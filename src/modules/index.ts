@@ -1,0 +1,21 @@
+import { AssetResolver, KindResolvers } from './assets/asset.resolver';
+import { assetObjectTypes } from './assets/asset.types';
+import { DepartmentResolver } from './departments/department.resolver';
+import { LocationResolver } from './locations/location.resolver';
+import { NodeResolver } from './node.resolver';
+import { PersonResolver } from './people/person.resolver';
+import { VendorResolver } from './vendors/vendor.resolver';
+
+/** Every resolver class of the schema. */
+export const resolvers = [
+  NodeResolver,
+  AssetResolver,
+  ...KindResolvers,
+  PersonResolver,
+  DepartmentResolver,
+  LocationResolver,
+  VendorResolver,
+] as const;
+
+/** Object types reached only through an interface or union, which buildSchema must still include. */
+export const orphanedTypes = [...assetObjectTypes];

@@ -1,0 +1,25 @@
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { applyAccessRules } from './auth/rules';
+import { DateTimeScalar } from './common/scalars';
+import { orphanedTypes, resolvers } from './modules';
+
+let cached: GraphQLSchema | undefined;
+
+/**
+ * Builds the executable schema once per process: type-graphql classes, the
+ * access rules, and scalars. Validation runs in the services (they report
+ * userErrors), so type-graphql's own argument validation is off.
+ */
+export async function createSchema(): Promise<GraphQLSchema> {
+  if (cached) return cached;
+  const schema = await buildSchema({
+    resolvers,
+    orphanedTypes,
+    validate: false,
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+  });
+  cached = applyAccessRules(schema);
+  return cached;
+}

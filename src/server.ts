@@ -1,0 +1,179 @@
+import crypto from 'node:crypto';
+import http from 'node:http';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type Request, type Response } from 'express';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import pinoHttp from 'pino-http';
+import { AuthError, verifyBearer, type JwtKeys } from './auth/jwt';
+import type { Config } from './config';
+import type { Context } from './context';
+import { queryStatsStore, type Db, type QueryStats } from './database/db';
+import { createLoaders } from './loaders';
+import type { Logger } from './logger';
+import { playgroundHtml } from './playground';
+import { createSchema } from './schema';
+
+export interface HttpApp {
+  server: http.Server;
+  apollo: ApolloServer<Context>;
+}
+
+interface RequestLocals {
+  requestId: string;
+  stats: QueryStats;
+}
+
+const locals = (res: Response): RequestLocals => res.locals as RequestLocals;
+
+/** Expected error codes keep their message; anything else is a bug and is masked outside development. */
+const EXPOSED_CODES = new Set([
+  'UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'QUERY_TOO_COMPLEX', 'RATE_LIMITED',
+  'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST',
+]);
+
+export async function createHttpApp(opts: { config: Config; db: Db; keys: JwtKeys; log: Logger }): Promise<HttpApp> {
+  const { config, db, keys, log } = opts;
+  const app = express();
+  app.disable('x-powered-by');
+  const server = http.createServer(app);
+  const schema = await createSchema();
+
+  // Per-request id and SQL statement count; everything after this runs inside the request's store.
+  app.use((req, res, next) => {
+    const incoming = req.headers['x-request-id'];
+    const requestId = typeof incoming === 'string' && /^[A-Za-z0-9._-]{1,100}$/.test(incoming) ? incoming : crypto.randomUUID();
+    res.setHeader('x-request-id', requestId);
+    const stats: QueryStats = { statements: 0 };
+    Object.assign(res.locals, { requestId, stats });
+    queryStatsStore.run(stats, () => next());
+  });
+
+  app.use(
+    pinoHttp({
+      logger: log,
+      genReqId: (_req, res) => locals(res as Response).requestId,
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+      customSuccessObject: (_req, res, val: Record<string, unknown>) => ({ ...val, ...graphqlLogFields(res as Response) }),
+      customErrorObject: (_req, res, _err, val: Record<string, unknown>) => ({ ...val, ...graphqlLogFields(res as Response) }),
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await db.pool.query('SELECT 1');
+      res.json({ status: 'ready' });
+    } catch (err) {
+      res.status(503).json({ status: 'unavailable', reason: `database unreachable: ${(err as Error).message}` });
+    }
+  });
+
+  // A browser asking for /graphql gets the playground.
+  app.get('/graphql', (req, res, next) => {
+    if (req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) === 'text/html' && !req.query.query) {
+      res.type('html').send(playgroundHtml());
+      return;
+    }
+    next();
+  });
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: true,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: config.env === 'production',
+    formatError: (formatted, error) => formatError(formatted, error, config, log),
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginLandingPageDisabled(), requestPlugin(config)],
+  });
+  await apollo.start();
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        let principal;
+        try {
+          principal = verifyBearer(req.headers.authorization, keys, config);
+        } catch (err) {
+          if (err instanceof AuthError) {
+            throw new GraphQLError(err.message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+          }
+          throw err;
+        }
+        const { requestId } = locals(res);
+        return { requestId, principal, db, loaders: createLoaders(db), log: log.child({ requestId }), config };
+      },
+    }),
+  );
+
+  // Malformed JSON bodies and other request errors: a clean JSON 4xx, never a stack trace.
+  app.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: express.NextFunction) => {
+    const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
+    if (status === 500) log.error({ err, requestId: locals(res).requestId }, 'unhandled request error');
+    res.status(status).json({
+      errors: [{ message: status === 500 ? 'Internal server error' : err.message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }],
+    });
+  });
+
+  return { server, apollo };
+}
+
+/** GraphQL facts for the access log line, left on the response by the request plugin. */
+function graphqlLogFields(res: Response): Record<string, unknown> {
+  const outcome = res.getHeader('x-graphql-outcome');
+  if (outcome === undefined) return {};
+  return {
+    operationName: decodeURIComponent(String(res.getHeader('x-graphql-operation') ?? '')) || null,
+    outcome,
+    sqlStatements: locals(res).stats?.statements,
+  };
+}
+
+/** Records operation name and outcome for the access log, and the SQL statement count header outside production. */
+function requestPlugin(config: Config): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response, request, errors, operationName }) {
+          const stats = queryStatsStore.getStore();
+          if (config.env !== 'production' && stats) response.http.headers.set('x-sql-statements', String(stats.statements));
+          const body = response.body;
+          const resultErrors = body.kind === 'single' ? body.singleResult.errors : undefined;
+          const outcome = errors?.length || resultErrors?.length ? String((resultErrors?.[0]?.extensions?.code as string) ?? 'error') : 'ok';
+          response.http.headers.set('x-graphql-outcome', outcome);
+          response.http.headers.set('x-graphql-operation', encodeURIComponent(operationName ?? request.operationName ?? ''));
+        },
+      };
+    },
+  };
+}
+
+function formatError(formatted: GraphQLFormattedError, error: unknown, config: Config, log: Logger): GraphQLFormattedError {
+  const code = (formatted.extensions?.code as string | undefined) ?? 'INTERNAL_SERVER_ERROR';
+  if (EXPOSED_CODES.has(code)) {
+    // Apollo's http extension is internal plumbing.
+    const { http: _http, stacktrace: _st, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions: { ...extensions, code } };
+  }
+  log.error({ err: error, path: formatted.path }, 'internal error');
+  return {
+    message: config.env === 'development' ? formatted.message : 'Internal server error',
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}

@@ -1,0 +1,3 @@
+export default async function globalTeardown(): Promise<void> {
+  await globalThis.__ITAM_EMBEDDED__?.stop();
+}
