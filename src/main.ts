@@ -29,6 +29,7 @@ async function main(): Promise<void> {
       port: config.embeddedPgPort,
       database: 'itam',
       log: (m) => log.debug({ component: 'embedded-postgres' }, m),
+      notice: (m) => log.info({ component: 'embedded-postgres' }, m),
     });
     databaseUrl = embedded.url;
   }
@@ -65,7 +66,11 @@ async function main(): Promise<void> {
     force.unref();
     try {
       await service.stop();
-      await embedded?.stop();
+      log.info('http server and database pool closed');
+      if (embedded) {
+        await embedded.stop();
+        log.info('embedded PostgreSQL stopped');
+      }
       log.info('stopped');
       process.exit(0);
     } catch (err) {

@@ -20,6 +20,10 @@ export async function createSchema(): Promise<GraphQLSchema> {
     validate: false,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
   });
+  const query = schema.getQueryType();
+  const mutation = schema.getMutationType();
+  if (query) query.description = 'Reads of the asset graph. Every request needs a bearer token; lists are Relay connections with keyset cursors.';
+  if (mutation) mutation.description = 'Changes to the asset graph. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed.';
   cached = applyAccessRules(schema);
   return cached;
 }

@@ -93,6 +93,8 @@ export async function createHttpApp(opts: { config: Config; db: Db; keys: JwtKey
     introspection: true,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // main.ts owns SIGINT/SIGTERM: it drains HTTP, closes the pool, then stops the embedded server.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: config.env === 'production',
     formatError: (formatted, error) => formatError(formatted, error, config, log),

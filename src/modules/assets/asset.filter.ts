@@ -74,10 +74,17 @@ const ORDER_EXPR: Record<AssetOrderField, { expr: string; cast: string }> = {
   EXPIRES_ON: { expr: `COALESCE(a.expires_on, 'infinity'::date)`, cast: 'date' },
 };
 
+/**
+ * EXPIRES_ON DESC: assets without an end date must still come last, so the missing date
+ * sorts as -infinity there (with +infinity they would come first when descending).
+ */
+const EXPIRES_ON_DESC = { expr: `COALESCE(a.expires_on, '-infinity'::date)`, cast: 'date' };
+
 export function assetOrder(order: AssetOrder | null | undefined): KeysetOrder {
   const field = order?.field ?? AssetOrderField.ASSET_TAG;
   const direction = order?.direction ?? OrderDirection.ASC;
-  return { name: `asset.${field}.${direction}`, ...ORDER_EXPR[field], direction };
+  const key = field === AssetOrderField.EXPIRES_ON && direction === OrderDirection.DESC ? EXPIRES_ON_DESC : ORDER_EXPR[field];
+  return { name: `asset.${field}.${direction}`, ...key, direction };
 }
 
 /** Escapes LIKE wildcards so that a search for "50%" means the characters 5, 0, %. */

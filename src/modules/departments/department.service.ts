@@ -43,6 +43,11 @@ export async function updateDepartment(ctx: Context, input: UpdateDepartmentInpu
   if (input.name === null) fail(['input', 'name'], UserErrorCode.REQUIRED, 'name cannot be cleared');
   if (input.code === null) fail(['input', 'code'], UserErrorCode.REQUIRED, 'code cannot be cleared');
   return ctx.db.transaction(async (tx) => {
+    if (input.parentId != null) {
+      // Two concurrent moves can each pass the cycle check and together close a loop, so moves take turns.
+      // Taken before the row lock: the other way round, two moves that point at each other's rows deadlock.
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('department.parent_id'))`);
+    }
     await lockForUpdate<DepartmentRow>(tx, `SELECT ${DEPARTMENT_COLUMNS} FROM department d WHERE d.id = $1 FOR UPDATE`, key, input.expectedVersion, 'department');
     const changes: Record<string, unknown> = {};
     if (input.name !== undefined) changes.name = input.name!.trim();

@@ -1,0 +1,120 @@
+import crypto from 'node:crypto';
+import jwt from 'jsonwebtoken';
+import request from 'supertest';
+import { ok, Role, startTestApp, TEST_JWT_SECRET, type TestApp } from './support/test-app';
+
+const VIEWER_QUERY = '{ viewer { subject roles person { displayName } } }';
+
+describe('bearer tokens (HS256)', () => {
+  let app: TestApp;
+  const lines: string[] = [];
+  beforeAll(async () => {
+    app = await startTestApp({ LOG_LEVEL: 'info' }, { logDestination: { write: (l: string) => void lines.push(l) } });
+  });
+  afterAll(async () => app?.close());
+
+  const sign = (claims: Record<string, unknown>, opts: jwt.SignOptions = {}) =>
+    jwt.sign(claims, TEST_JWT_SECRET, { algorithm: 'HS256', expiresIn: 600, ...opts });
+
+  async function expectUnauthenticated(authorization: string | undefined, reason: RegExp) {
+    let req = request(app.url).post('/graphql').set('content-type', 'application/json');
+    if (authorization !== undefined) req = req.set('authorization', authorization);
+    const res = await req.send({ query: VIEWER_QUERY });
+    expect(res.status).toBe(401);
+    expect(res.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(res.body.errors[0].message).toMatch(reason);
+    expect(res.body.data).toBeUndefined();
+  }
+
+  test('a valid token reaches the API and viewer echoes it', async () => {
+    const data = ok(await app.gql(VIEWER_QUERY, {}, { token: sign({ sub: 'alice', roles: ['AUDITOR', 'VIEWER'] }) }));
+    expect(data.viewer).toEqual({ subject: 'alice', roles: ['AUDITOR', 'VIEWER'], person: null });
+  });
+
+  test('viewer.person is the Person the token links', async () => {
+    const created = ok(await app.gql('mutation { createPerson(input: { displayName: "Ada Lovelace", email: "ada@example.com" }) { person { id } userErrors { code } } }'));
+    const personId = created.createPerson.person.id;
+    const data = ok(await app.gql(VIEWER_QUERY, {}, { token: sign({ sub: 'ada', roles: ['VIEWER'], personId }) }));
+    expect(data.viewer.person).toEqual({ displayName: 'Ada Lovelace' });
+  });
+
+  test('no header', () => expectUnauthenticated(undefined, /Missing Authorization header/));
+  test('not a bearer header', () => expectUnauthenticated('Basic abc', /Malformed Authorization header/));
+  test('garbage token', () => expectUnauthenticated('Bearer not-a-jwt', /malformed/i));
+  test('wrong signature', () =>
+    expectUnauthenticated(`Bearer ${jwt.sign({ sub: 'x', roles: ['ADMIN'] }, 'another-secret-another-secret-1234567', { expiresIn: 60 })}`, /signature/));
+  test('expired', () => expectUnauthenticated(`Bearer ${jwt.sign({ sub: 'x', roles: ['ADMIN'], exp: Math.floor(Date.now() / 1000) - 3600 }, TEST_JWT_SECRET)}`, /expired/));
+  test('no exp claim', () => expectUnauthenticated(`Bearer ${jwt.sign({ sub: 'x', roles: ['ADMIN'] }, TEST_JWT_SECRET)}`, /exp/));
+  test('no sub claim', () => expectUnauthenticated(`Bearer ${sign({ roles: ['ADMIN'] })}`, /sub/));
+  test('unknown role', () => expectUnauthenticated(`Bearer ${sign({ sub: 'x', roles: ['ROOT'] })}`, /roles/));
+  test('alg none is refused', () => {
+    const header = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
+    const body = Buffer.from(JSON.stringify({ sub: 'x', roles: ['ADMIN'], exp: Math.floor(Date.now() / 1000) + 600 })).toString('base64url');
+    return expectUnauthenticated(`Bearer ${header}.${body}.`, /./);
+  });
+
+  test('the access log has request id, operation, duration and outcome, and never the token', async () => {
+    const token = sign({ sub: 'logger-check', roles: ['ADMIN'] });
+    const res = await request(app.url).post('/graphql').set('authorization', `Bearer ${token}`).set('x-request-id', 'req-log-check-1')
+      .send({ query: 'query LogCheck { viewer { subject } }', operationName: 'LogCheck' });
+    expect(res.status).toBe(200);
+    expect(res.headers['x-request-id']).toBe('req-log-check-1');
+    await new Promise((r) => setTimeout(r, 50));
+    const line = lines.map((l) => JSON.parse(l)).find((l) => l.req?.id === 'req-log-check-1' && l.msg === 'request completed');
+    expect(line).toMatchObject({ operationName: 'LogCheck', outcome: 'ok', res: { statusCode: 200 } });
+    expect(typeof line.responseTime).toBe('number');
+    expect(lines.join('\n')).not.toContain(token);
+    expect(lines.join('\n')).not.toContain(token.split('.')[2]);
+  });
+});
+
+describe('issuer, audience and RS256', () => {
+  const { publicKey, privateKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const publicPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ JWT_SECRET: '', JWT_PUBLIC_KEY: publicPem, JWT_ISSUER: 'https://idp.example', JWT_AUDIENCE: 'itam' });
+  });
+  afterAll(async () => app?.close());
+
+  const rs = (claims: Record<string, unknown>, opts: jwt.SignOptions = {}) =>
+    jwt.sign(claims, privateKey, { algorithm: 'RS256', expiresIn: 600, issuer: 'https://idp.example', audience: 'itam', ...opts });
+
+  test('an RS256 token from the configured issuer for the configured audience is accepted', async () => {
+    const data = ok(await app.gql(VIEWER_QUERY, {}, { token: rs({ sub: 'bob', roles: ['VIEWER'] }) }));
+    expect(data.viewer.subject).toBe('bob');
+  });
+
+  test.each([
+    ['another issuer', () => rs({ sub: 'b', roles: ['VIEWER'] }, { issuer: 'https://evil.example' }), /issuer/],
+    ['another audience', () => rs({ sub: 'b', roles: ['VIEWER'] }, { audience: 'other' }), /audience/],
+    ['HS256 signed with the public key', () => jwt.sign({ sub: 'b', roles: ['ADMIN'], iss: 'https://idp.example', aud: 'itam' }, publicPem, { algorithm: 'HS256', expiresIn: 600 }), /algorithm|signature/],
+  ])('%s is refused', async (_name, make, reason) => {
+    const res = await app.gql(VIEWER_QUERY, {}, { token: make() });
+    expect(res.status).toBe(401);
+    expect(res.body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect(res.body.errors?.[0].message).toMatch(reason);
+  });
+});
+
+describe('roles on this issue\'s mutations', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(async () => app?.close());
+
+  test.each([Role.AUDITOR, Role.VIEWER])('%s may read but not create', async (role) => {
+    ok(await app.gql('{ assets(first: 1) { totalCount } }', {}, { roles: [role] }));
+    const before = (await app.sql('SELECT count(*)::int AS n FROM department'))[0].n;
+    const res = await app.gql('mutation { createDepartment(input: { name: "X", code: "X1" }) { department { id } } }', {}, { roles: [role] });
+    expect(res.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(res.body.errors?.[0].path).toEqual(['createDepartment']);
+    expect((await app.sql('SELECT count(*)::int AS n FROM department'))[0].n).toBe(before);
+  });
+
+  test.each([Role.ADMIN, Role.ASSET_MANAGER])('%s may create', async (role) => {
+    const data = ok(await app.gql('mutation($c: String!) { createDepartment(input: { name: "Y", code: $c }) { department { code } userErrors { code } } }', { c: `Y-${role}` }, { roles: [role] }));
+    expect(data.createDepartment.department.code).toBe(`Y-${role}`);
+  });
+});
