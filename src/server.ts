@@ -91,7 +91,8 @@ export async function createHttpApp(opts: { config: Config; db: Db; keys: JwtKey
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: true,
-    csrfPrevention: true,
+    // A bearer token is a non-simple header (browsers preflight it), so it also proves the request is not a CSRF.
+    csrfPrevention: { requestHeaders: ['authorization', 'x-apollo-operation-name', 'apollo-require-preflight'] },
     allowBatchedHttpRequests: false,
     // main.ts owns SIGINT/SIGTERM: it drains HTTP, closes the pool, then stops the embedded server.
     stopOnTerminationSignals: false,

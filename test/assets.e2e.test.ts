@@ -634,6 +634,18 @@ describe('links between assets', () => {
     expect(row.depreciation_method).toBeNull();
   });
 
+  test('network addresses are stored in their canonical form', async () => {
+    const a = await mustMutate('createNetworkDevice', { name: 'ap-1', deviceType: 'WIRELESS_ACCESS_POINT', macAddress: '001A.2B3C.4D5F', managementIp: '::FFFF:10.0.0.1' });
+    expect(a.macAddress).toBe('00:1a:2b:3c:4d:5f');
+    expect(a.managementIp).toBe('::ffff:10.0.0.1');
+    const u = await mustMutate('updateNetworkDevice', { id: a.id, macAddress: null, managementIp: null });
+    expect(u.macAddress).toBeNull();
+    expect(u.managementIp).toBeNull();
+    const row = await rowByTag(a.assetTag);
+    expect(row.mac_address).toBeNull();
+    expect(row.management_ip).toBeNull();
+  });
+
   test('externalRefs are replaced as a whole on update', async () => {
     const a = await mustMutate('createHardware', { name: 'refs', category: 'TABLET', externalRefs: [{ source: 'jamf', externalId: 'J-1' }] });
     expect(a.externalRefs).toEqual([{ source: 'jamf', externalId: 'J-1' }]);
@@ -697,10 +709,10 @@ describe('asset tags', () => {
     expect(tags[6]).toBe(`CERT-${String(certs).padStart(6, '0')}`);
   });
 
-  test('an explicit tag is kept (trimmed) and does not consume the sequence', async () => {
+  test('an explicit tag is kept as given and does not consume the sequence', async () => {
     const [{ last_value: before }] = await app.sql(`SELECT last_value FROM asset_tag_seq_sw`);
     const a = await mustMutate('createSoftwareLicense', {
-      name: 'explicit', assetTag: '  LIC/2024_a.1-b ', product: 'x', licenseType: 'PERPETUAL', metric: 'PER_CORE', seatsTotal: 4,
+      name: 'explicit', assetTag: 'LIC/2024_a.1-b', product: 'x', licenseType: 'PERPETUAL', metric: 'PER_CORE', seatsTotal: 4,
     });
     expect(a.assetTag).toBe('LIC/2024_a.1-b');
     expect((await readByTag('LIC/2024_a.1-b'))!.id).toBe(a.id);
@@ -728,7 +740,7 @@ describe('asset tags', () => {
 
   test('a malformed explicit tag is INVALID', async () => {
     const before = await assetCount();
-    for (const assetTag of ['-leading-dash', 'has space', 'x'.repeat(65), 'ünïcode']) {
+    for (const assetTag of ['-leading-dash', 'has space', ' LEADING-SPACE', 'x'.repeat(65), 'ünïcode', '']) {
       const errs = await mustFail('createHardware', { name: 'bad tag', category: 'LAPTOP', assetTag });
       expect(errs).toEqual([expect.objectContaining({ code: 'INVALID', field: ['input', 'assetTag'] })]);
     }
@@ -812,6 +824,7 @@ const BAD_CREATES: BadCase[] = [
   { label: 'currency "EURO"', mutation: 'createHardware', input: () => ({ ...HW, purchase: { cost: { amount: '10.00', currency: 'EURO' } } }), code: 'INVALID', field: ['input', 'purchase', 'cost', 'currency'] },
   { label: 'currency "XYZ"', mutation: 'createNetworkDevice', input: () => ({ ...NET, purchase: { cost: { amount: '10.00', currency: 'XYZ' } } }), code: 'INVALID', field: ['input', 'purchase', 'cost', 'currency'] },
   { label: 'lower-case currency "eur"', mutation: 'createHardware', input: () => ({ ...HW, purchase: { cost: { amount: '10.00', currency: 'eur' } } }), code: 'INVALID', field: ['input', 'purchase', 'cost', 'currency'] },
+  { label: 'lower-case monthlyCost currency "usd"', mutation: 'createCloudResource', input: () => ({ ...CLD, monthlyCost: { amount: '1.00', currency: 'usd' } }), code: 'INVALID', field: ['input', 'monthlyCost', 'currency'] },
   { label: 'negative cost "-5.00"', mutation: 'createHardware', input: () => ({ ...HW, purchase: { cost: { amount: '-5.00', currency: 'EUR' } } }), code: 'INVALID', field: ['input', 'purchase', 'cost', 'amount'] },
   { label: 'cost with 3 decimals', mutation: 'createDataAsset', input: () => ({ ...DATA, purchase: { cost: { amount: '5.001', currency: 'EUR' } } }), code: 'INVALID', field: ['input', 'purchase', 'cost', 'amount'] },
   { label: 'monthlyCost currency "EURO"', mutation: 'createCloudResource', input: () => ({ ...CLD, monthlyCost: { amount: '1.00', currency: 'EURO' } }), code: 'INVALID', field: ['input', 'monthlyCost', 'currency'] },
@@ -820,6 +833,8 @@ const BAD_CREATES: BadCase[] = [
   { label: 'managementIp "router.local"', mutation: 'createNetworkDevice', input: () => ({ ...NET, managementIp: 'router.local' }), code: 'INVALID', field: ['input', 'managementIp'] },
   { label: 'macAddress "00:1A:2B:3C:4D"', mutation: 'createNetworkDevice', input: () => ({ ...NET, macAddress: '00:1A:2B:3C:4D' }), code: 'INVALID', field: ['input', 'macAddress'] },
   { label: 'macAddress "GG:HH:II:JJ:KK:LL"', mutation: 'createNetworkDevice', input: () => ({ ...NET, macAddress: 'GG:HH:II:JJ:KK:LL' }), code: 'INVALID', field: ['input', 'macAddress'] },
+  { label: 'a 64-bit (EUI-64) macAddress, which the macaddr column cannot hold', mutation: 'createNetworkDevice', input: () => ({ ...NET, macAddress: '00:1A:2B:3C:4D:5E:6F:70' }), code: 'INVALID', field: ['input', 'macAddress'] },
+  { label: 'managementIp with an IPv6 zone ID "fe80::1%eth0"', mutation: 'createNetworkDevice', input: () => ({ ...NET, managementIp: 'fe80::1%eth0' }), code: 'INVALID', field: ['input', 'managementIp'] },
   { label: 'negative portCount', mutation: 'createNetworkDevice', input: () => ({ ...NET, portCount: -1 }), code: 'INVALID', field: ['input', 'portCount'] },
   { label: 'an ipAddresses element "10.0.0.999"', mutation: 'createVirtualMachine', input: () => ({ ...VM, ipAddresses: ['10.0.0.1', '10.0.0.999'] }), code: 'INVALID', field: ['input', 'ipAddresses'] },
   { label: 'an ipAddresses element with a prefix "10.0.0.0/24"', mutation: 'createVirtualMachine', input: () => ({ ...VM, ipAddresses: ['10.0.0.0/24'] }), code: 'INVALID', field: ['input', 'ipAddresses'] },
@@ -832,16 +847,21 @@ const BAD_CREATES: BadCase[] = [
   { label: 'notBefore after notAfter', mutation: 'createCertificate', input: () => ({ ...CERT, notBefore: '2030-01-02T00:00:00Z' }), code: 'INVALID', field: ['input', 'notBefore'] },
   { label: 'certificate expiresOn other than the date of notAfter', mutation: 'createCertificate', input: () => ({ ...CERT, expiresOn: '2031-01-01' }), code: 'INVALID', field: ['input', 'expiresOn'] },
   { label: 'blank commonName', mutation: 'createCertificate', input: () => ({ ...CERT, commonName: ' ' }), code: 'REQUIRED', field: ['input', 'commonName'] },
-  { label: 'blank product', mutation: 'createSoftwareLicense', input: () => ({ ...SW, product: '' }), code: 'REQUIRED', field: ['input', 'product'] },
+  { label: 'empty product', mutation: 'createSoftwareLicense', input: () => ({ ...SW, product: '' }), code: 'REQUIRED', field: ['input', 'product'] },
+  { label: 'empty commonName', mutation: 'createCertificate', input: () => ({ ...CERT, commonName: '' }), code: 'REQUIRED', field: ['input', 'commonName'] },
+  { label: 'empty resourceType', mutation: 'createCloudResource', input: () => ({ ...CLD, resourceType: '' }), code: 'REQUIRED', field: ['input', 'resourceType'] },
+  { label: 'resourceType of 101 characters', mutation: 'createCloudResource', input: () => ({ ...CLD, resourceType: 'r'.repeat(101) }), code: 'INVALID', field: ['input', 'resourceType'] },
   { label: 'receivedOn before orderedOn', mutation: 'createHardware', input: () => ({ ...HW, purchase: { orderedOn: '2024-05-10', receivedOn: '2024-05-09' } }), code: 'INVALID', field: ['input', 'purchase', 'receivedOn'] },
   { label: 'salvageValue above cost', mutation: 'createHardware', input: () => ({ ...HW, purchase: { cost: { amount: '500.00', currency: 'EUR' } }, depreciation: { method: 'STRAIGHT_LINE', usefulLifeMonths: 12, salvageValue: '500.01' } }), code: 'INVALID', field: ['input', 'depreciation', 'salvageValue'] },
   { label: 'usefulLifeMonths 0', mutation: 'createHardware', input: () => ({ ...HW, depreciation: { method: 'STRAIGHT_LINE', usefulLifeMonths: 0 } }), code: 'INVALID', field: ['input', 'depreciation', 'usefulLifeMonths'] },
   { label: 'DataAsset retentionUntil differing from expiresOn', mutation: 'createDataAsset', input: () => ({ ...DATA, retentionUntil: '2030-01-01', expiresOn: '2030-01-02' }), code: 'INVALID', field: ['input', 'retentionUntil'] },
+  { label: 'DataAsset retentionUntil null with an expiresOn date', mutation: 'createDataAsset', input: () => ({ ...DATA, retentionUntil: null, expiresOn: '2030-01-02' }), code: 'INVALID', field: ['input', 'retentionUntil'] },
   { label: 'create with status IN_USE', mutation: 'createHardware', input: () => ({ ...HW, status: 'IN_USE' }), code: 'INVALID', field: ['input', 'status'] },
   { label: 'create with status DISPOSED', mutation: 'createVirtualMachine', input: () => ({ ...VM, status: 'DISPOSED' }), code: 'INVALID', field: ['input', 'status'] },
   { label: 'a blank tag', mutation: 'createHardware', input: () => ({ ...HW, tags: ['ok', '  '] }), code: 'INVALID', field: ['input', 'tags'] },
   { label: 'customFields over 16 KiB', mutation: 'createHardware', input: () => ({ ...HW, customFields: { blob: 'x'.repeat(17000) } }), code: 'INVALID', field: ['input', 'customFields'] },
   { label: 'a blank externalRefs source', mutation: 'createHardware', input: () => ({ ...HW, externalRefs: [{ source: ' ', externalId: 'e1' }] }), code: 'REQUIRED', field: ['input', 'externalRefs', '0', 'source'] },
+  { label: 'an empty externalRefs externalId', mutation: 'createHardware', input: () => ({ ...HW, externalRefs: [{ source: 'a', externalId: 'ok' }, { source: 'b', externalId: '' }] }), code: 'REQUIRED', field: ['input', 'externalRefs', '1', 'externalId'] },
   // References
   { label: 'a missing Location', mutation: 'createHardware', input: () => ({ ...HW, locationId: missingId('Location') }), code: 'NOT_FOUND', field: ['input', 'locationId'] },
   { label: 'a garbage locationId', mutation: 'createSoftwareLicense', input: () => ({ ...SW, locationId: 'garbage!!' }), code: 'NOT_FOUND', field: ['input', 'locationId'] },
@@ -1034,6 +1054,22 @@ describe('update refuses bad input with a userError and changes nothing', () => 
     const a = await mustMutate('createHardware', { name: 'keeps refs', category: 'LAPTOP', externalRefs: [{ source: 'mdm', externalId: 'keep-1' }] });
     await refused('updateHardware', a, { expectedVersion: 9, externalRefs: [] }, 'CONFLICT', ['input', 'expectedVersion']);
     expect(await app.sql('SELECT external_id FROM asset_external_ref WHERE asset_id = $1', [keyOf(a.id)])).toEqual([{ external_id: 'keep-1' }]);
+  });
+
+  test('concurrent updates with the same expectedVersion: exactly one wins, the others get CONFLICT', async () => {
+    const a = await mustMutate('createHardware', { name: 'contended', category: 'LAPTOP' });
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => mutate('updateHardware', { id: a.id, expectedVersion: 1, name: `writer ${i}` })),
+    );
+    const payloads = results.map((r) => ok(r).updateHardware);
+    const winners = payloads.filter((p) => p.userErrors.length === 0);
+    const losers = payloads.filter((p) => p.userErrors.length > 0);
+    expect(winners).toHaveLength(1);
+    expect(losers).toHaveLength(7);
+    for (const l of losers) expect(l.userErrors).toEqual([expect.objectContaining({ code: 'CONFLICT', field: ['input', 'expectedVersion'] })]);
+    const row = await rowByTag(a.assetTag);
+    expect(row.version).toBe(2);
+    expect(row.name).toBe(winners[0].asset.name);
   });
 
   test('updating with no expectedVersion still bumps the version', async () => {

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import request from 'supertest';
@@ -116,5 +117,49 @@ describe('roles on this issue\'s mutations', () => {
   test.each([Role.ADMIN, Role.ASSET_MANAGER])('%s may create', async (role) => {
     const data = ok(await app.gql('mutation($c: String!) { createDepartment(input: { name: "Y", code: $c }) { department { code } userErrors { code } } }', { c: `Y-${role}` }, { roles: [role] }));
     expect(data.createDepartment.department.code).toBe(`Y-${role}`);
+  });
+});
+
+describe('GET /graphql and the token command', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(async () => app?.close());
+
+  test('a query over GET with a bearer token', async () => {
+    const res = await request(app.url).get('/graphql').query({ query: '{ viewer { subject } }' }).set('authorization', `Bearer ${app.token()}`);
+    expect(res.status).toBe(200);
+    expect(res.body.data.viewer.subject).toBe('test-user');
+  });
+
+  test('a mutation over GET is refused', async () => {
+    const res = await request(app.url).get('/graphql')
+      .query({ query: 'mutation { createDepartment(input: { name: "G", code: "G1" }) { department { id } } }' })
+      .set('authorization', `Bearer ${app.token()}`);
+    expect(res.status).toBe(405);
+    expect((await app.sql('SELECT count(*)::int AS n FROM department'))[0].n).toBe(0);
+  });
+
+  test('a GET without token or preflight header is refused (CSRF prevention)', async () => {
+    const res = await request(app.url).get('/graphql').query({ query: '{ viewer { subject } }' }).set('accept', 'application/json');
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+  });
+
+  test('malformed JSON is a 400, not a 500', async () => {
+    const res = await request(app.url).post('/graphql').set('content-type', 'application/json').set('authorization', `Bearer ${app.token()}`).send('{"query": ');
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body)).not.toMatch(/at .*\.js:\d+/);
+  });
+
+  test('npm run token prints a token that the service accepts', async () => {
+
+    const out = execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/cli/token.ts', '--sub', 'carol', '--role', 'ASSET_MANAGER', '--role', 'auditor'], {
+      cwd: `${__dirname}/..`,
+      env: { ...process.env, JWT_SECRET: TEST_JWT_SECRET, NODE_ENV: 'test' },
+    }).toString().trim();
+    const data = ok(await app.gql('{ viewer { subject roles } }', {}, { token: out }));
+    expect(data.viewer).toEqual({ subject: 'carol', roles: ['ASSET_MANAGER', 'AUDITOR'] });
   });
 });

@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import {
-  ArrayMaxSize, IsBoolean, IsIn, IsInt, IsIP, IsMACAddress, IsOptional, Length, Matches, Max, Min, ValidateBy, ValidateNested,
+  ArrayMaxSize, IsBoolean, IsIn, IsInt, IsMACAddress, IsOptional, Length, Matches, Max, MaxLength, Min, ValidateBy, ValidateNested,
 } from 'class-validator';
 import { Field, ID, InputType, Int, type ClassType } from 'type-graphql';
 import { MoneyInput, MONEY_AMOUNT_RE } from '../../common/money';
@@ -38,14 +38,21 @@ function EachString(max: number): PropertyDecorator {
   });
 }
 
+/** A plain IPv4/IPv6 address as PostgreSQL's inet takes it (no zone ID such as "%eth0", no prefix length). */
+const isPlainIp = (s: unknown): boolean => typeof s === 'string' && /^[0-9a-fA-F:.]{2,45}$/.test(s) && isIP(s) !== 0;
+
 function EachIP(): PropertyDecorator {
   return ValidateBy({
     name: 'eachIp',
     validator: {
-      validate: (v: unknown) => Array.isArray(v) && v.every((s) => typeof s === 'string' && /^[0-9a-fA-F:.]{2,45}$/.test(s) && isIP(s) !== 0),
+      validate: (v: unknown) => Array.isArray(v) && v.every(isPlainIp),
       defaultMessage: (a) => `every element of ${a?.property} must be an IPv4 or IPv6 address`,
     },
   });
+}
+
+function IsPlainIP(message: string): PropertyDecorator {
+  return ValidateBy({ name: 'isIp', validator: { validate: isPlainIp, defaultMessage: () => message } });
 }
 
 @InputType({ description: 'How the asset was bought.' })
@@ -98,10 +105,10 @@ export class DepreciationInput {
 @InputType({ description: 'A key of this asset in another system (MDM, cloud inventory, HR…).' })
 export class ExternalRefInput {
   @Field({ description: 'The other system, e.g. "intune" (1–100 characters).' })
-  @IsNotBlank() @Length(1, 100)
+  @IsNotBlank() @MaxLength(100)
   source: string;
   @Field({ description: 'The asset\'s key in that system (1–200 characters); unique per source.' })
-  @IsNotBlank() @Length(1, 200)
+  @IsNotBlank() @MaxLength(200)
   externalId: string;
 }
 
@@ -113,7 +120,7 @@ function AssetFields<TBase extends ClassType>(Base: TBase, required: boolean) {
   @InputType()
   class Fields extends Base {
     @Field(() => String, { nullable: !required, description: 'Display name (1–200 characters).' })
-    @IsOptional() @IsNotBlank() @Length(1, 200)
+    @IsOptional() @IsNotBlank() @MaxLength(200)
     name?: string | null;
     @Field(() => String, { nullable: true, description: 'Unique human-readable tag (1–64 letters, digits, ".", "-", "_", "/"); generated per kind when omitted on create, e.g. HW-000042.' })
     @IsOptional() @Length(1, 64) @Matches(ASSET_TAG_RE, { message: 'assetTag may hold letters, digits, ".", "-", "_" and "/" and must start with a letter or digit' })
@@ -201,7 +208,7 @@ function SoftwareLicenseFields<TBase extends ClassType>(Base: TBase, required: b
     @IsOptional() @Length(0, 200)
     publisher?: string | null;
     @Field(() => String, { nullable: !required, description: 'Licensed product (1–200 characters).' })
-    @IsOptional() @IsNotBlank() @Length(1, 200)
+    @IsOptional() @IsNotBlank() @MaxLength(200)
     product?: string | null;
     @Field(() => String, { nullable: true, description: 'Licensed product version (at most 100 characters).' })
     @IsOptional() @Length(0, 100)
@@ -241,10 +248,10 @@ function NetworkDeviceFields<TBase extends ClassType>(Base: TBase, required: boo
     @IsOptional() @Length(0, 100)
     firmwareVersion?: string | null;
     @Field(() => String, { nullable: true, description: 'Management IPv4 or IPv6 address.' })
-    @IsOptional() @IsIP(undefined, { message: 'managementIp must be an IPv4 or IPv6 address' })
+    @IsOptional() @IsPlainIP('managementIp must be an IPv4 or IPv6 address')
     managementIp?: string | null;
     @Field(() => String, { nullable: true, description: 'MAC address, e.g. "00:1A:2B:3C:4D:5E".' })
-    @IsOptional() @IsMACAddress({ message: 'macAddress must be a MAC address such as 00:1A:2B:3C:4D:5E' })
+    @IsOptional() @IsMACAddress({ eui: '48' }, { message: 'macAddress must be a 48-bit MAC address such as 00:1A:2B:3C:4D:5E' })
     macAddress?: string | null;
     @Field(() => Int, { nullable: true, description: 'Number of ports (0–100,000).' })
     @IsOptional() @IsInt() @Min(0, { message: 'portCount must not be negative' }) @Max(100_000)
@@ -264,7 +271,7 @@ function CloudResourceFields<TBase extends ClassType>(Base: TBase, required: boo
     @Field(() => CloudServiceModel, { nullable: !required, description: 'IAAS, PAAS or SAAS.' })
     serviceModel?: CloudServiceModel | null;
     @Field(() => String, { nullable: !required, description: 'Provider\'s resource type, e.g. "ec2:instance" or "Microsoft 365 E3" (1–100 characters).' })
-    @IsOptional() @IsNotBlank() @Length(1, 100)
+    @IsOptional() @IsNotBlank() @MaxLength(100)
     resourceType?: string | null;
     @Field(() => String, { nullable: true, description: 'Region (at most 100 characters).' })
     @IsOptional() @Length(0, 100)
@@ -344,7 +351,7 @@ function CertificateFields<TBase extends ClassType>(Base: TBase, required: boole
   @InputType()
   class Fields extends Base {
     @Field(() => String, { nullable: !required, description: 'Subject common name (1–255 characters).' })
-    @IsOptional() @IsNotBlank() @Length(1, 255)
+    @IsOptional() @IsNotBlank() @MaxLength(255)
     commonName?: string | null;
     @Field(() => [String], { nullable: true, description: 'Subject alternative names (at most 500, each at most 255 characters).' })
     @IsOptional() @ArrayMaxSize(500) @EachString(255)

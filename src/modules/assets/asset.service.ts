@@ -1,4 +1,5 @@
 import { keysetPage, pageRequest, type ConnectionArgs, type ConnectionResult } from '../../common/connection';
+import { CURRENCY_RE } from '../../common/money';
 import { fromGlobalId } from '../../common/global-id';
 import { lockForUpdate, mapDbError } from '../../common/persistence';
 import { fail, userError, UserErrorCode, UserErrorsException, type UserError } from '../../common/user-errors';
@@ -143,6 +144,13 @@ function crossFieldErrors(kind: AssetKind, input: Partial<CreateAssetInput>, exi
   }
   const cost = input.purchase === null ? null : input.purchase?.cost !== undefined ? input.purchase.cost?.amount ?? null : row?.purchaseCost ?? null;
   const salvage = input.depreciation === null ? null : input.depreciation?.salvageValue ?? (input.depreciation ? '0' : row?.depreciationSalvageValue ?? null);
+  // The currency validator takes "eur" too, but a stored currency is upper case (and the database refuses anything else).
+  if (input.purchase?.cost?.currency != null && !CURRENCY_RE.test(input.purchase.cost.currency)) {
+    errors.push(userError(['input', 'purchase', 'cost', 'currency'], UserErrorCode.INVALID, 'currency must be an ISO 4217 code in capitals, such as EUR'));
+  }
+  if (input.monthlyCost?.currency != null && !CURRENCY_RE.test(input.monthlyCost.currency)) {
+    errors.push(userError(['input', 'monthlyCost', 'currency'], UserErrorCode.INVALID, 'currency must be an ISO 4217 code in capitals, such as EUR'));
+  }
   if (cost != null && salvage != null && Number(salvage) > Number(cost)) {
     errors.push(userError(['input', 'depreciation', 'salvageValue'], UserErrorCode.INVALID, 'salvageValue cannot exceed the purchase cost'));
   }
@@ -156,7 +164,8 @@ function crossFieldErrors(kind: AssetKind, input: Partial<CreateAssetInput>, exi
       errors.push(userError(['input', 'expiresOn'], UserErrorCode.INVALID, 'A certificate\'s expiresOn is the date of its notAfter; set notAfter instead'));
     }
   }
-  if (kind === AssetKind.DATA_ASSET && input.retentionUntil != null && input.expiresOn != null && input.retentionUntil !== input.expiresOn) {
+  // Both given (a date and null count too): they must agree, or one would silently win.
+  if (kind === AssetKind.DATA_ASSET && input.retentionUntil !== undefined && input.expiresOn !== undefined && input.retentionUntil !== input.expiresOn) {
     errors.push(userError(['input', 'retentionUntil'], UserErrorCode.INVALID, 'retentionUntil and expiresOn are the same date for a data asset; give one'));
   }
   return errors;
