@@ -21,6 +21,7 @@ export class MoneyInput {
   amount: string;
   @Field({ description: 'ISO 4217 currency code in capitals, e.g. "EUR".' })
   @IsNotEmpty({ message: 'currency is required' })
+  @Matches(CURRENCY_RE, { message: 'currency must be an ISO 4217 code in capitals, such as EUR or USD' })
   @IsISO4217CurrencyCode({ message: 'currency must be an ISO 4217 code such as EUR or USD' })
   currency: string;
 }
