@@ -1,4 +1,5 @@
 import { Init1796017977099 } from './1796017977099-Init';
+import { CustodyContractsMaintenance1796019129460 } from './1796019129460-CustodyContractsMaintenance';
 
 /** Every migration, in order. Listed explicitly so that ts-node, jest and compiled code load the same set. */
-export const migrations = [Init1796017977099];
+export const migrations = [Init1796017977099, CustodyContractsMaintenance1796019129460];

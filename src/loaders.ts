@@ -1,5 +1,6 @@
 import type { Db } from './database/db';
 import { assetLoaders } from './modules/assets/asset.loaders';
+import { custodyLoaders } from './modules/custody/custody.loaders';
 import { orgLoaders } from './modules/org.loaders';
 
 /** One set of DataLoaders per request, as one typed map: `ctx.loaders.locationById.load(id)`. */
@@ -7,6 +8,7 @@ export function createLoaders(db: Db) {
   return {
     ...orgLoaders(db),
     ...assetLoaders(db),
+    ...custodyLoaders(db),
   };
 }
 

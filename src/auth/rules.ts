@@ -1,6 +1,8 @@
 import { defaultFieldResolver, GraphQLObjectType, isInterfaceType, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { apiError } from '../common/errors';
 import type { Context } from '../context';
+import { CONTRACT_RULES } from '../modules/contracts/contract.rules';
+import { MAINTENANCE_RULES } from '../modules/maintenance/maintenance.rules';
 import { can, CAPABILITIES, type Capability } from './roles';
 
 /**
@@ -45,6 +47,18 @@ export const ACCESS_RULES: Record<string, Capability> = {
   'Mutation.updateLocation': 'write',
   'Mutation.createVendor': 'write',
   'Mutation.updateVendor': 'write',
+
+  // Custody and lifecycle.
+  'Query.overdueCheckouts': 'read',
+  'Query.verifyCustodyChain': 'read',
+  'Mutation.checkOutAsset': 'write',
+  'Mutation.checkInAsset': 'write',
+  'Mutation.transferAsset': 'write',
+  'Mutation.changeAssetStatus': 'write',
+
+  // Contracts and maintenance: listed beside their resolvers.
+  ...CONTRACT_RULES,
+  ...MAINTENANCE_RULES,
 };
 
 function guard(capability: Capability, typeName: string, fieldName: string, resolve: GraphQLFieldResolver<unknown, Context>): GraphQLFieldResolver<unknown, Context> {

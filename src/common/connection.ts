@@ -218,7 +218,7 @@ export async function keysetPage<R extends { id: string }>(db: Queryable, q: Key
     nodes: edges.map((e) => e.node),
     pageInfo: {
       hasNextPage: page.backward ? page.before != null : more,
-      hasPreviousPage: page.backward ? more : false,
+      hasPreviousPage: page.backward ? more : page.after != null,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },

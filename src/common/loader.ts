@@ -30,3 +30,41 @@ export function groupedLoader<R extends Record<string, unknown>>(db: Queryable, 
     return keys.map((k) => groups.get(k) ?? []);
   });
 }
+
+/** One page of children per parent, for a whole batch of parents. */
+export interface ChildPageKey {
+  parent: string;
+  /** Rows to fetch (page size + 1, to know whether more follow). */
+  limit: number;
+  /** Keyset position to continue after (as text), or null from the start. */
+  after: string | null;
+}
+
+/**
+ * A loader of "newest N children per parent": every key with the same limit and
+ * position is answered by one statement (`unnest($1) CROSS JOIN LATERAL (… LIMIT $3)`),
+ * so a page of 100 assets with their custody chains is one statement, not 100.
+ * `sql` takes $1 = parent ids, $2 = after (text or null), $3 = limit, and selects `parentId`.
+ */
+export function childPageLoader<R extends object>(db: Queryable, sql: string): DataLoader<ChildPageKey, R[], string> {
+  return new DataLoader<ChildPageKey, R[], string>(
+    async (keys) => {
+      const groups = new Map<string, ChildPageKey[]>();
+      for (const k of keys) {
+        const g = `${k.limit}|${k.after ?? ''}`;
+        if (!groups.has(g)) groups.set(g, []);
+        groups.get(g)!.push(k);
+      }
+      const results = new Map<string, R[]>();
+      await Promise.all(
+        [...groups.values()].map(async (ks) => {
+          const rows = await db.query<R>(sql, [ks.map((k) => k.parent), ks[0].after, ks[0].limit]);
+          for (const k of ks) results.set(`${k.parent}|${k.limit}|${k.after ?? ''}`, []);
+          for (const r of rows) results.get(`${(r as Record<string, unknown>).parentId as string}|${ks[0].limit}|${ks[0].after ?? ''}`)?.push(r);
+        }),
+      );
+      return keys.map((k) => results.get(`${k.parent}|${k.limit}|${k.after ?? ''}`) ?? []);
+    },
+    { cacheKeyFn: (k) => `${k.parent}|${k.limit}|${k.after ?? ''}` },
+  );
+}

@@ -1,4 +1,7 @@
 import { AssetEntity, AssetExternalRefEntity, AssetRelationEntity } from '../modules/assets/asset.entity';
+import { ContractAssetEntity, ContractEntity } from '../modules/contracts/contract.entity';
+import { CustodyEventEntity } from '../modules/custody/custody-event.entity';
+import { MaintenanceRecordEntity } from '../modules/maintenance/maintenance-record.entity';
 import { DepartmentEntity } from '../modules/departments/department.entity';
 import { LocationEntity } from '../modules/locations/location.entity';
 import { PersonEntity } from '../modules/people/person.entity';
@@ -13,4 +16,8 @@ export const entities = [
   AssetEntity,
   AssetExternalRefEntity,
   AssetRelationEntity,
+  CustodyEventEntity,
+  ContractEntity,
+  ContractAssetEntity,
+  MaintenanceRecordEntity,
 ];

@@ -1,5 +1,8 @@
 import { AssetResolver, KindResolvers } from './assets/asset.resolver';
 import { assetObjectTypes } from './assets/asset.types';
+import { ContractResolver } from './contracts/contract.resolver';
+import { AssetCustodyResolver, CustodyResolver, PersonCustodyResolver } from './custody/custody.resolver';
+import { MaintenanceResolver } from './maintenance/maintenance.resolver';
 import { DepartmentResolver } from './departments/department.resolver';
 import { LocationResolver } from './locations/location.resolver';
 import { NodeResolver } from './node.resolver';
@@ -15,6 +18,11 @@ export const resolvers = [
   DepartmentResolver,
   LocationResolver,
   VendorResolver,
+  CustodyResolver,
+  AssetCustodyResolver,
+  PersonCustodyResolver,
+  ContractResolver,
+  MaintenanceResolver,
 ] as const;
 
 /** Object types reached only through an interface or union, which buildSchema must still include. */

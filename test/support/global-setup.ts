@@ -31,8 +31,12 @@ async function freePort(): Promise<number> {
 export default async function globalSetup(): Promise<void> {
   let url = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
   if (!url) {
+    // One throwaway cluster per run, so that concurrent runs never share a data directory.
+    const dir = path.resolve(__dirname, '..', '..', '.data', 'test-pg', `run-${process.pid}`);
+    fs.rmSync(dir, { recursive: true, force: true });
+    process.env.ITAM_TEST_EMBEDDED_DIR = dir;
     const embedded = await startEmbeddedPostgres({
-      dir: path.resolve(__dirname, '..', '..', '.data', 'test-pg'),
+      dir,
       port: await freePort(),
       database: 'postgres',
       // A throwaway cluster: durability is not wanted, speed is.

@@ -68,6 +68,10 @@ const requiredFor = (kind: AssetKind, columns: string[]): string =>
 @Index('idx_asset_order_name', ['name', 'id'])
 @Index('idx_asset_order_created', ['createdAt', 'id'])
 @Index('idx_asset_order_updated', ['updatedAt', 'id'])
+@Index('idx_asset_custodian', ['custodianType', 'custodianId'])
+@Index('idx_asset_overdue', { synchronize: false })
+@Check('chk_asset_custodian', `(custodian_type IS NULL) = (custodian_id IS NULL) AND (custodian_type IS NULL OR custodian_type IN ('PERSON', 'DEPARTMENT', 'LOCATION', 'VENDOR'))`)
+@Check('chk_asset_custody_sequence', `custody_sequence >= 0`)
 export class AssetEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Index('idx_asset_kind') @Column({ type: 'varchar', length: 20 }) kind: string;
@@ -183,6 +187,13 @@ export class AssetEntity {
   @Column({ name: 'not_after', type: 'timestamptz', nullable: true }) notAfter: Date | null;
   @Column({ name: 'fingerprint_sha256', type: 'varchar', length: 95, nullable: true }) fingerprintSha256: string | null;
   @Column({ name: 'key_algorithm', type: 'varchar', length: 50, nullable: true }) keyAlgorithm: string | null;
+
+  // Custody: who holds it now (null: in stock), since when, until when; the last custody event's sequence.
+  @Column({ name: 'custodian_type', type: 'varchar', length: 20, nullable: true }) custodianType: string | null;
+  @Column({ name: 'custodian_id', type: 'uuid', nullable: true }) custodianId: string | null;
+  @Column({ name: 'checked_out_at', type: 'timestamptz', nullable: true }) checkedOutAt: Date | null;
+  @Column({ name: 'expected_return_on', type: 'date', nullable: true }) expectedReturnOn: string | null;
+  @Column({ name: 'custody_sequence', type: 'int', default: 0 }) custodySequence: number;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;

@@ -12,7 +12,8 @@ import { AssetKind, AssetRelationKind, AssetStatus, HardwareCategory, KIND_TYPEN
 import { assetFilterSql, assetOrder, type AssetFilter, type AssetOrder } from './asset.filter';
 import type { CreateAssetInput, UpdateAssetInput } from './asset.inputs';
 import type { AssetRow } from './asset.types';
-import { assertNotDisposed, assertTransition } from './lifecycle';
+import { planStatusChange } from '../custody/custody.service';
+import { assertNotDisposed } from './lifecycle';
 
 export const ASSET_COLUMNS = selectList(AssetEntity, 'a');
 const ALL_ASSET_TYPES = Object.values(KIND_TYPENAME);
@@ -351,8 +352,8 @@ export async function updateAsset(ctx: Context, kind: AssetKind, input: UpdateAs
       const cols = columnValues(kind, input, refs, false);
       if (input.assetTag != null) cols.asset_tag = input.assetTag.trim();
       if (input.status != null && input.status !== row.status) {
-        assertStatusUpdate(row.status, input.status);
-        cols.status = input.status;
+        // The same gate as changeAssetStatus: lifecycle check and the custody events the move implies.
+        Object.assign(cols, (await planStatusChange(tx, ctx, row, input.status)).changes);
       }
       const names = Object.keys(cols);
       const [updated] = await tx.query<AssetRow>(
@@ -366,19 +367,5 @@ export async function updateAsset(ctx: Context, kind: AssetKind, input: UpdateAs
   } catch (err) {
     if (err instanceof UserErrorsException) throw err;
     mapDbError(err, CONSTRAINT_FIELDS);
-  }
-}
-
-/**
- * A plain update may make lifecycle moves that need no other record; moves that
- * carry one (custody, disposal) go through their own mutations.
- */
-function assertStatusUpdate(from: AssetStatus, to: AssetStatus): void {
-  assertTransition(from, to);
-  if (to === AssetStatus.IN_USE || from === AssetStatus.IN_USE) {
-    fail(['input', 'status'], UserErrorCode.INVALID_TRANSITION, `Moving from ${from} to ${to} changes custody: use checkOutAsset or checkInAsset`);
-  }
-  if (to === AssetStatus.DISPOSED) {
-    fail(['input', 'status'], UserErrorCode.INVALID_TRANSITION, `Moving from ${from} to ${to} needs a disposal record: use disposeAsset`);
   }
 }

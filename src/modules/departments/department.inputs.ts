@@ -9,10 +9,11 @@ export const CODE_RE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 @InputType({ description: 'A new department.' })
 export class CreateDepartmentInput {
   @Field({ description: 'Display name (1–200 characters).' })
-  @IsNotBlank() @Length(1, 200)
+  // IsNotBlank is written last on purpose: class-validator reports the last-written rule first, so a blank value is REQUIRED rather than a length/format INVALID.
+  @Length(1, 200) @IsNotBlank()
   name: string;
   @Field({ description: 'Unique short code (1–50 letters, digits, dot, dash or underscore).' })
-  @IsNotBlank() @Length(1, 50) @Matches(CODE_RE, { message: 'code may hold letters, digits, ".", "-" and "_" only' })
+  @Length(1, 50) @Matches(CODE_RE, { message: 'code may hold letters, digits, ".", "-" and "_" only' }) @IsNotBlank()
   code: string;
   @Field(() => String, { nullable: true, description: 'Cost centre (at most 50 characters).' })
   @IsOptional() @Length(0, 50)
@@ -30,10 +31,10 @@ export class UpdateDepartmentInput {
   @IsOptional()
   expectedVersion?: number | null;
   @Field(() => String, { nullable: true, description: 'New display name (1–200 characters).' })
-  @IsOptional() @IsNotBlank() @Length(1, 200)
+  @IsOptional() @Length(1, 200) @IsNotBlank()
   name?: string | null;
   @Field(() => String, { nullable: true, description: 'New unique code.' })
-  @IsOptional() @IsNotBlank() @Length(1, 50) @Matches(CODE_RE, { message: 'code may hold letters, digits, ".", "-" and "_" only' })
+  @IsOptional() @Length(1, 50) @Matches(CODE_RE, { message: 'code may hold letters, digits, ".", "-" and "_" only' }) @IsNotBlank()
   code?: string | null;
   @Field(() => String, { nullable: true, description: 'New cost centre; null clears it.' })
   @IsOptional() @Length(0, 50)

@@ -19,7 +19,8 @@ export class LocationsArgs extends ConnectionArgs {
 @InputType({ description: 'A new location.' })
 export class CreateLocationInput {
   @Field({ description: 'Display name (1–200 characters).' })
-  @IsNotBlank() @Length(1, 200)
+  // IsNotBlank is written last on purpose: class-validator reports the last-written rule first, so a blank value is REQUIRED rather than a length/format INVALID.
+  @Length(1, 200) @IsNotBlank()
   name: string;
   @Field(() => String, { nullable: true, description: 'Unique short code (1–50 letters, digits, dot, dash or underscore).' })
   @IsOptional() @Length(1, 50) @Matches(CODE_RE, { message: 'code may hold letters, digits, ".", "-" and "_" only' })
@@ -42,7 +43,7 @@ export class UpdateLocationInput {
   @IsOptional()
   expectedVersion?: number | null;
   @Field(() => String, { nullable: true, description: 'New display name (1–200 characters).' })
-  @IsOptional() @IsNotBlank() @Length(1, 200)
+  @IsOptional() @Length(1, 200) @IsNotBlank()
   name?: string | null;
   @Field(() => String, { nullable: true, description: 'New unique code; null clears it.' })
   @IsOptional() @Length(1, 50) @Matches(CODE_RE, { message: 'code may hold letters, digits, ".", "-" and "_" only' })

@@ -23,7 +23,8 @@ export class CreatePersonInput {
   @IsOptional() @Length(0, 50)
   employeeId?: string | null;
   @Field({ description: 'Name as shown to users (1–200 characters).' })
-  @IsNotBlank() @Length(1, 200)
+  // IsNotBlank is written last on purpose: class-validator reports the last-written rule first, so a blank value is REQUIRED rather than a length/format INVALID.
+  @Length(1, 200) @IsNotBlank()
   displayName: string;
   @Field(() => String, { nullable: true, description: 'E-mail address (at most 254 characters), unique regardless of case.' })
   @IsOptional() @MaxLength(254) @IsEmail({}, { message: EMAIL_MESSAGE })
@@ -49,7 +50,7 @@ export class UpdatePersonInput {
   @IsOptional() @Length(0, 50)
   employeeId?: string | null;
   @Field(() => String, { nullable: true, description: 'New display name (1–200 characters).' })
-  @IsOptional() @IsNotBlank() @Length(1, 200)
+  @IsOptional() @Length(1, 200) @IsNotBlank()
   displayName?: string | null;
   @Field(() => String, { nullable: true, description: 'New e-mail address; null clears it.' })
   @IsOptional() @MaxLength(254) @IsEmail({}, { message: EMAIL_MESSAGE })

@@ -20,7 +20,8 @@ export class VendorsArgs extends ConnectionArgs {
 @InputType({ description: 'A new vendor.' })
 export class CreateVendorInput {
   @Field({ description: 'Company name (1–200 characters), unique regardless of case.' })
-  @IsNotBlank() @Length(1, 200)
+  // IsNotBlank is written last on purpose: class-validator reports the last-written rule first, so a blank value is REQUIRED rather than a length/format INVALID.
+  @Length(1, 200) @IsNotBlank()
   name: string;
   @Field(() => [VendorRole], { defaultValue: [], description: 'What the vendor does for the organisation (default none).' })
   roles: VendorRole[];
@@ -42,7 +43,7 @@ export class UpdateVendorInput {
   @IsOptional()
   expectedVersion?: number | null;
   @Field(() => String, { nullable: true, description: 'New company name (1–200 characters).' })
-  @IsOptional() @IsNotBlank() @Length(1, 200)
+  @IsOptional() @Length(1, 200) @IsNotBlank()
   name?: string | null;
   @Field(() => [VendorRole], { nullable: true, description: 'The new, complete list of roles (replaces the old one); null or [] clears it.' })
   @IsOptional()

@@ -1,0 +1,140 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { DEFAULT_PAGE_SIZE, decodeCursor, encodeCursor, ForwardArgs, MAX_PAGE_SIZE, type ConnectionResult } from '../../common/connection';
+import { apiError, badInput } from '../../common/errors';
+import { asPayload } from '../../common/user-errors';
+import type { Context } from '../../context';
+import { Asset, AssetConnection, type AssetRow } from '../assets/asset.types';
+import { Person } from '../people/person.types';
+import type { PersonRow } from '../people/person.types';
+import { CustodianType } from './custody.enums';
+import { changeAssetStatus, checkInAsset, checkOutAsset, listOverdue, transferAsset, verifyCustodyChain, type CustodyEventRow } from './custody.service';
+import {
+  ChangeAssetStatusInput, ChangeAssetStatusPayload, CheckInAssetInput, CheckInAssetPayload, CheckOutAssetInput, CheckOutAssetPayload,
+  Custodian, CustodyChainVerification, CustodyEvent, CustodyEventConnection, TransferAssetInput, TransferAssetPayload,
+} from './custody.types';
+
+/** The row of a custodian, through the request's loaders. */
+export function loadParty(ctx: Context, type: string | null, id: string | null) {
+  if (!type || !id) return null;
+  switch (type as CustodianType) {
+    case CustodianType.PERSON: return ctx.loaders.personById.load(id);
+    case CustodianType.DEPARTMENT: return ctx.loaders.departmentById.load(id);
+    case CustodianType.LOCATION: return ctx.loaders.locationById.load(id);
+    case CustodianType.VENDOR: return ctx.loaders.vendorById.load(id);
+    default: return null;
+  }
+}
+
+function limitOf(first: number | null | undefined): number {
+  if (first != null && first < 0) throw badInput('`first` must not be negative', 'first');
+  if (first != null && first > MAX_PAGE_SIZE) {
+    throw apiError('QUERY_TOO_COMPLEX', `\`first\` may be at most ${MAX_PAGE_SIZE} (got ${first})`, { limit: 'pageSize', max: MAX_PAGE_SIZE });
+  }
+  return first ?? DEFAULT_PAGE_SIZE;
+}
+
+/** Builds a forward page from rows fetched with limit + 1. */
+function forwardPage<R extends { id: string }>(rows: R[], limit: number, after: unknown, order: string, key: (r: R) => string, total: () => number | Promise<number>): ConnectionResult<R> {
+  const page = rows.slice(0, limit);
+  const edges = page.map((node) => ({ cursor: encodeCursor({ order, value: key(node), id: node.id }), node }));
+  return {
+    edges,
+    nodes: page,
+    pageInfo: { hasNextPage: rows.length > limit, hasPreviousPage: after != null, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+    get totalCount() {
+      return total();
+    },
+  };
+}
+
+@Resolver(() => CustodyEvent)
+export class CustodyResolver {
+  @Mutation(() => CheckOutAssetPayload, { description: 'Hands an IN_STOCK asset to a person, department, location or vendor (NOT_AVAILABLE otherwise). Needs ADMIN or ASSET_MANAGER.' })
+  checkOutAsset(@Arg('input', () => CheckOutAssetInput, { description: 'The asset, the holder and the return date.' }) input: CheckOutAssetInput, @Ctx() ctx: Context) {
+    return asPayload(() => checkOutAsset(ctx, input));
+  }
+
+  @Mutation(() => CheckInAssetPayload, { description: 'Takes an IN_USE asset back into stock at a location. Needs ADMIN or ASSET_MANAGER.' })
+  checkInAsset(@Arg('input', () => CheckInAssetInput, { description: 'The asset and where it is stocked.' }) input: CheckInAssetInput, @Ctx() ctx: Context) {
+    return asPayload(() => checkInAsset(ctx, input));
+  }
+
+  @Mutation(() => TransferAssetPayload, { description: 'Hands an IN_USE asset from its holder to another. Needs ADMIN or ASSET_MANAGER.' })
+  transferAsset(@Arg('input', () => TransferAssetInput, { description: 'The asset and its new holder.' }) input: TransferAssetInput, @Ctx() ctx: Context) {
+    return asPayload(() => transferAsset(ctx, input));
+  }
+
+  @Mutation(() => ChangeAssetStatusPayload, { description: 'Moves an asset through its lifecycle (maintenance, lost, found, retired), with a reason. Hand-overs and disposal have their own mutations. Needs ADMIN or ASSET_MANAGER.' })
+  changeAssetStatus(@Arg('input', () => ChangeAssetStatusInput, { description: 'The asset, the new status and why.' }) input: ChangeAssetStatusInput, @Ctx() ctx: Context) {
+    return asPayload(() => changeAssetStatus(ctx, input));
+  }
+
+  @Query(() => AssetConnection, { description: 'IN_USE assets whose expected return date has passed, most overdue first.' })
+  overdueCheckouts(@Args() args: ForwardArgs, @Ctx() ctx: Context) {
+    return listOverdue(ctx, args);
+  }
+
+  @Query(() => CustodyChainVerification, { nullable: true, description: 'Recomputes an asset\'s custody chain and says whether it is intact; null when there is no such asset.' })
+  verifyCustodyChain(@Arg('assetId', () => ID, { description: 'The asset.' }) assetId: string, @Ctx() ctx: Context) {
+    return verifyCustodyChain(ctx, assetId);
+  }
+
+  @FieldResolver(() => Custodian, { nullable: true })
+  from(@Root() e: CustodyEventRow, @Ctx() ctx: Context) {
+    return loadParty(ctx, e.fromType, e.fromId);
+  }
+
+  @FieldResolver(() => Custodian, { nullable: true })
+  to(@Root() e: CustodyEventRow, @Ctx() ctx: Context) {
+    return loadParty(ctx, e.toType, e.toId);
+  }
+
+  @FieldResolver(() => Asset)
+  asset(@Root() e: CustodyEventRow, @Ctx() ctx: Context) {
+    return ctx.loaders.assetById.load(e.assetId);
+  }
+}
+
+@Resolver(() => Asset)
+export class AssetCustodyResolver {
+  @FieldResolver(() => Custodian, { nullable: true, description: 'Who or what holds it now; null when in stock.' })
+  custodian(@Root() a: AssetRow, @Ctx() ctx: Context) {
+    return loadParty(ctx, a.custodianType, a.custodianId);
+  }
+
+  @FieldResolver(() => CustodyEventConnection, { description: 'Its chain of custody, newest first.' })
+  async custodyChain(
+    @Root() a: AssetRow,
+    @Args() args: ForwardArgs,
+    @Ctx() ctx: Context,
+  ) {
+    const limit = limitOf(args.first);
+    const after = args.after != null ? Number(decodeCursor(args.after, 'custody', 'after').value) : null;
+    const rows = limit === 0 ? [] : await ctx.loaders.custodyChainPage.load({ parent: a.id, limit: limit + 1, after: after == null ? null : String(after) });
+    // Sequences have no gaps, so the count is the last sequence: no statement needed.
+    return forwardPage(rows, limit, args.after, 'custody', (e) => String(e.sequence), () => a.custodySequence);
+  }
+
+  @FieldResolver(() => Custodian, { nullable: true, description: 'Who or what held it at an instant; null when it was in stock (or not yet recorded).' })
+  async custodianAt(
+    @Root() a: AssetRow,
+    @Arg('at', () => Date, { description: 'The instant.' }) at: Date,
+    @Ctx() ctx: Context,
+  ) {
+    const h = await ctx.loaders.holderAt.load(`${a.id}|${at.toISOString()}`);
+    return h ? loadParty(ctx, h.holderType, h.holderId) : null;
+  }
+}
+
+@Resolver(() => Person)
+export class PersonCustodyResolver {
+  @FieldResolver(() => AssetConnection, { description: 'The assets this person holds now, by asset tag.' })
+  async assets(@Root() p: PersonRow, @Args() args: ForwardArgs, @Ctx() ctx: Context) {
+    const limit = limitOf(args.first);
+    const after = args.after != null ? decodeCursor(args.after, 'held', 'after').value : null;
+    const rows = limit === 0 ? [] : await ctx.loaders.heldAssetsPage.load({ parent: p.id, limit: limit + 1, after });
+    for (const r of rows) ctx.loaders.assetById.prime(r.id, r);
+    return forwardPage(rows, limit, args.after, 'held', (r) => r.assetTag, async () =>
+      (await ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM asset WHERE custodian_type = 'PERSON' AND custodian_id = $1`, [p.id]))[0].n);
+  }
+}
