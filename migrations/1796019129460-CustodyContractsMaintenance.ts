@@ -41,12 +41,15 @@ export class CustodyContractsMaintenance1796019129460 implements MigrationInterf
         await queryRunner.query(`CREATE TRIGGER custody_event_no_truncate BEFORE TRUNCATE ON "custody_event" FOR EACH STATEMENT EXECUTE FUNCTION itam_refuse_change()`);
         // Renewal notice deadline (derived): served by an index for the contracts filter and the expiry radar.
         await queryRunner.query(`CREATE INDEX "idx_contract_renewal_decision" ON "contract" ((COALESCE(renews_on, ends_on) - notice_period_days))`);
+        // EXPIRES_ON descending puts assets without an end last: that order's key coalesces to -infinity.
+        await queryRunner.query(`CREATE INDEX "idx_asset_order_expires_on_desc" ON "asset" ((COALESCE(expires_on, '-infinity'::date)), id)`);
         // Overdue check-outs: only assets in use with a due date.
         await queryRunner.query(`CREATE INDEX "idx_asset_overdue" ON "asset" (expected_return_on, id) WHERE status = 'IN_USE' AND expected_return_on IS NOT NULL`);
     }
 
     public async down(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`DROP INDEX "idx_asset_overdue"`);
+        await queryRunner.query(`DROP INDEX "idx_asset_order_expires_on_desc"`);
         await queryRunner.query(`DROP INDEX "idx_contract_renewal_decision"`);
         await queryRunner.query(`DROP TRIGGER custody_event_no_truncate ON "custody_event"`);
         await queryRunner.query(`DROP TRIGGER custody_event_append_only ON "custody_event"`);

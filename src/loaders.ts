@@ -1,6 +1,8 @@
 import type { Db } from './database/db';
 import { assetLoaders } from './modules/assets/asset.loaders';
+import { contractLoaders } from './modules/contracts/contract.loaders';
 import { custodyLoaders } from './modules/custody/custody.loaders';
+import { maintenanceLoaders } from './modules/maintenance/maintenance.loaders';
 import { orgLoaders } from './modules/org.loaders';
 
 /** One set of DataLoaders per request, as one typed map: `ctx.loaders.locationById.load(id)`. */
@@ -9,6 +11,8 @@ export function createLoaders(db: Db) {
     ...orgLoaders(db),
     ...assetLoaders(db),
     ...custodyLoaders(db),
+    ...contractLoaders(db),
+    ...maintenanceLoaders(db),
   };
 }
 

@@ -308,3 +308,25 @@ describe('tamper evidence', () => {
     expect(await verify(id)).toEqual({ intact: false, events: 1, brokenAtSequence: 2 });
   });
 });
+
+describe('custodianId filter', () => {
+  test('lists exactly the assets a holder has now', async () => {
+    const p = ok(await app.gql('mutation { createPerson(input: { displayName: "Filter Holder" }) { person { id } } }')).createPerson.person.id;
+    const held = [await newAsset('f1'), await newAsset('f2')];
+    const returned = await newAsset('f3');
+    for (const id of [...held, returned]) ok(await checkOut(id, { personId: p }));
+    ok(await checkIn(returned, storeId));
+    const q = ok(await app.gql('query($c: ID!) { assets(filter: { custodianId: $c }) { totalCount nodes { id } } }', { c: p }));
+    expect(q.assets.totalCount).toBe(2);
+    expect(q.assets.nodes.map((n: { id: string }) => n.id).sort()).toEqual([...held].sort());
+    const forDept = await newAsset('f4');
+    ok(await checkOut(forDept, { departmentId: deptId }));
+    const d = ok(await app.gql('query($c: ID!) { assets(filter: { custodianId: $c }, first: 100) { totalCount nodes { id } } }', { c: deptId }));
+    const expected = (await app.sql(`SELECT count(*)::int AS n FROM asset WHERE custodian_type = 'DEPARTMENT' AND custodian_id = $1`, [keyOf(deptId)]))[0].n;
+    expect(expected).toBeGreaterThan(0);
+    expect(d.assets.totalCount).toBe(expected);
+    expect(d.assets.nodes.map((n: { id: string }) => n.id)).toContain(forDept);
+    const bad = await app.gql('query($c: ID!) { assets(filter: { custodianId: $c }) { totalCount } }', { c: held[0] });
+    expect(bad.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});

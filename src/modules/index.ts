@@ -1,8 +1,10 @@
 import { AssetResolver, KindResolvers } from './assets/asset.resolver';
 import { assetObjectTypes } from './assets/asset.types';
 import { ContractResolver } from './contracts/contract.resolver';
+import { AssetContractResolver } from './contracts/contract.resolver';
 import { AssetCustodyResolver, CustodyResolver, PersonCustodyResolver } from './custody/custody.resolver';
 import { MaintenanceResolver } from './maintenance/maintenance.resolver';
+import { AssetMaintenanceResolver } from './maintenance/maintenance.resolver';
 import { DepartmentResolver } from './departments/department.resolver';
 import { LocationResolver } from './locations/location.resolver';
 import { NodeResolver } from './node.resolver';
@@ -22,7 +24,9 @@ export const resolvers = [
   AssetCustodyResolver,
   PersonCustodyResolver,
   ContractResolver,
+  AssetContractResolver,
   MaintenanceResolver,
+  AssetMaintenanceResolver,
 ] as const;
 
 /** Object types reached only through an interface or union, which buildSchema must still include. */

@@ -13,6 +13,8 @@ const FETCHERS: Record<string, (ctx: Context, key: string) => Promise<TypedRow |
   Location: (ctx, key) => ctx.loaders.locationById.load(key),
   Person: (ctx, key) => ctx.loaders.personById.load(key),
   Vendor: (ctx, key) => ctx.loaders.vendorById.load(key),
+  Contract: (ctx, key) => ctx.loaders.contractById.load(key),
+  MaintenanceRecord: (ctx, key) => ctx.loaders.maintenanceRecordById.load(key),
   ...Object.fromEntries(
     Object.entries(KIND_TYPENAME).map(([kind, typename]) => [
       typename,

@@ -70,6 +70,7 @@ const requiredFor = (kind: AssetKind, columns: string[]): string =>
 @Index('idx_asset_order_updated', ['updatedAt', 'id'])
 @Index('idx_asset_custodian', ['custodianType', 'custodianId'])
 @Index('idx_asset_overdue', { synchronize: false })
+@Index('idx_asset_order_expires_on_desc', { synchronize: false })
 @Check('chk_asset_custodian', `(custodian_type IS NULL) = (custodian_id IS NULL) AND (custodian_type IS NULL OR custodian_type IN ('PERSON', 'DEPARTMENT', 'LOCATION', 'VENDOR'))`)
 @Check('chk_asset_custody_sequence', `custody_sequence >= 0`)
 export class AssetEntity {

@@ -23,6 +23,8 @@ export class AssetFilter {
   locationId?: string | null;
   @Field(() => ID, { nullable: true, description: 'Only assets of this Department.' })
   departmentId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Only assets held now by this Person, Department, Location or Vendor.' })
+  custodianId?: string | null;
   @Field(() => String, { nullable: true, description: 'Case-insensitive prefix of the asset tag, name or serial number.' })
   search?: string | null;
   @Field(() => [String], { nullable: true, description: 'Only assets carrying all of these tags.' })
@@ -87,6 +89,8 @@ export function assetOrder(order: AssetOrder | null | undefined): KeysetOrder {
   return { name: `asset.${field}.${direction}`, ...key, direction };
 }
 
+const CUSTODIAN_TYPE_OF: Record<string, string> = { Person: 'PERSON', Department: 'DEPARTMENT', Location: 'LOCATION', Vendor: 'VENDOR' };
+
 /** Escapes LIKE wildcards so that a search for "50%" means the characters 5, 0, %. */
 export const likePrefix = (s: string): string => `${s.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -115,6 +119,12 @@ export function assetFilterSql(filter: AssetFilter | null | undefined, params: u
     const dep = fromGlobalId(filter.departmentId);
     if (dep?.type !== 'Department') throw badInput('filter.departmentId is not a Department ID', 'filter');
     where.push(`a.department_id = ${p(dep.key)}::uuid`);
+  }
+  if (filter.custodianId != null) {
+    const c = fromGlobalId(filter.custodianId);
+    const type = c ? CUSTODIAN_TYPE_OF[c.type] : undefined;
+    if (!c || !type) throw badInput('filter.custodianId is not a Person, Department, Location or Vendor ID', 'filter');
+    where.push(`a.custodian_type = ${p(type)} AND a.custodian_id = ${p(c.key)}::uuid`);
   }
   if (filter.search != null && filter.search.trim() !== '') {
     if (filter.search.length > 200) throw badInput('filter.search may be at most 200 characters', 'filter');
