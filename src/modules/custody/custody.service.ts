@@ -191,6 +191,7 @@ export async function checkOutAsset(
     if (asset.status !== AssetStatus.IN_STOCK) {
       fail(['input', 'assetId'], UserErrorCode.NOT_AVAILABLE, `Only an IN_STOCK asset can be checked out; this one is ${asset.status}`);
     }
+    assertTransition(asset.status, AssetStatus.IN_USE, ['input', 'assetId']);
     const custodyEvent = await appendCustodyEvent(tx, ctx, asset, {
       type: CustodyEventType.CHECK_OUT, from: locationOf(asset), to, holder: to, expectedReturnOn: input.expectedReturnOn, note: input.note,
     });
@@ -212,6 +213,7 @@ export async function checkInAsset(
     if (asset.status !== AssetStatus.IN_USE) {
       fail(['input', 'assetId'], UserErrorCode.NOT_AVAILABLE, `Only an IN_USE asset can be checked in; this one is ${asset.status}`);
     }
+    assertTransition(asset.status, AssetStatus.IN_STOCK, ['input', 'assetId']);
     const location: Party = { type: CustodianType.LOCATION, id: locationId! };
     const custodyEvent = await appendCustodyEvent(tx, ctx, asset, { type: CustodyEventType.CHECK_IN, from: custodianOf(asset), to: location, holder: null, note: input.note });
     const saved = await saveAsset(tx, asset, {
