@@ -227,3 +227,28 @@ export async function keysetPage<R extends { id: string }>(db: Queryable, q: Key
     },
   };
 }
+
+/** Validates `first` of a forward-only child list (same caps as every connection). */
+export function forwardLimit(first: number | null | undefined): number {
+  if (first != null && first < 0) throw badInput('`first` must not be negative', 'first');
+  if (first != null && first > MAX_PAGE_SIZE) {
+    throw apiError('QUERY_TOO_COMPLEX', `\`first\` may be at most ${MAX_PAGE_SIZE} (got ${first})`, { limit: 'pageSize', max: MAX_PAGE_SIZE });
+  }
+  return first ?? DEFAULT_PAGE_SIZE;
+}
+
+/** A forward page from rows fetched with limit + 1 (by a child-page loader). */
+export function forwardPage<R extends { id: string }>(
+  rows: R[], limit: number, after: unknown, order: string, key: (r: R) => string | null, total: () => number | Promise<number>,
+): ConnectionResult<R> {
+  const page = rows.slice(0, limit);
+  const edges = page.map((node) => ({ cursor: encodeCursor({ order, value: key(node), id: node.id }), node }));
+  return {
+    edges,
+    nodes: page,
+    pageInfo: { hasNextPage: rows.length > limit, hasPreviousPage: after != null, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+    get totalCount() {
+      return total();
+    },
+  };
+}

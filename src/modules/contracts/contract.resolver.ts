@@ -1,6 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { DEFAULT_PAGE_SIZE, decodeCursor, encodeCursor, ForwardArgs, MAX_PAGE_SIZE, type ConnectionResult } from '../../common/connection';
-import { apiError, badInput } from '../../common/errors';
+import { decodeCursor, ForwardArgs, forwardLimit, forwardPage, type ConnectionResult } from '../../common/connection';
 import { Money, money } from '../../common/money';
 import { asPayload } from '../../common/user-errors';
 import type { Context } from '../../context';
@@ -17,25 +16,11 @@ const ASSETS_ORDER = 'contract.assets';
 
 /** The assets page of a contract, by asset tag, from rows fetched with limit + 1. */
 async function contractAssets(ctx: Context, c: ContractRow, args: ForwardArgs): Promise<ConnectionResult<AssetRow>> {
-  const { first } = args;
-  if (first != null && first < 0) throw badInput('`first` must not be negative', 'first');
-  if (first != null && first > MAX_PAGE_SIZE) {
-    throw apiError('QUERY_TOO_COMPLEX', `\`first\` may be at most ${MAX_PAGE_SIZE} (got ${first})`, { limit: 'pageSize', max: MAX_PAGE_SIZE });
-  }
-  const limit = first ?? DEFAULT_PAGE_SIZE;
+  const limit = forwardLimit(args.first);
   const after = args.after != null ? decodeCursor(args.after, ASSETS_ORDER, 'after').value : null;
   const rows = limit === 0 ? [] : await ctx.loaders.contractAssetsPage.load({ parent: c.id, limit: limit + 1, after });
-  const page = rows.slice(0, limit);
-  for (const r of page) ctx.loaders.assetById.prime(r.id, r);
-  const edges = page.map((node) => ({ cursor: encodeCursor({ order: ASSETS_ORDER, value: node.assetTag, id: node.id }), node: node as AssetRow }));
-  return {
-    edges,
-    nodes: edges.map((e) => e.node),
-    pageInfo: { hasNextPage: rows.length > limit, hasPreviousPage: args.after != null, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
-    get totalCount() {
-      return ctx.loaders.contractAssetCount.load(c.id);
-    },
-  };
+  for (const r of rows) ctx.loaders.assetById.prime(r.id, r);
+  return forwardPage(rows as AssetRow[], limit, args.after, ASSETS_ORDER, (r) => r.assetTag, () => ctx.loaders.contractAssetCount.load(c.id));
 }
 
 @Resolver(() => Contract)

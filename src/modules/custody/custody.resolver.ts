@@ -1,6 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { DEFAULT_PAGE_SIZE, decodeCursor, encodeCursor, ForwardArgs, MAX_PAGE_SIZE, type ConnectionResult } from '../../common/connection';
-import { apiError, badInput } from '../../common/errors';
+import { decodeCursor, ForwardArgs, forwardLimit, forwardPage } from '../../common/connection';
 import { asPayload } from '../../common/user-errors';
 import type { Context } from '../../context';
 import { Asset, AssetConnection, type AssetRow } from '../assets/asset.types';
@@ -23,28 +22,6 @@ export function loadParty(ctx: Context, type: string | null, id: string | null) 
     case CustodianType.VENDOR: return ctx.loaders.vendorById.load(id);
     default: return null;
   }
-}
-
-function limitOf(first: number | null | undefined): number {
-  if (first != null && first < 0) throw badInput('`first` must not be negative', 'first');
-  if (first != null && first > MAX_PAGE_SIZE) {
-    throw apiError('QUERY_TOO_COMPLEX', `\`first\` may be at most ${MAX_PAGE_SIZE} (got ${first})`, { limit: 'pageSize', max: MAX_PAGE_SIZE });
-  }
-  return first ?? DEFAULT_PAGE_SIZE;
-}
-
-/** Builds a forward page from rows fetched with limit + 1. */
-function forwardPage<R extends { id: string }>(rows: R[], limit: number, after: unknown, order: string, key: (r: R) => string, total: () => number | Promise<number>): ConnectionResult<R> {
-  const page = rows.slice(0, limit);
-  const edges = page.map((node) => ({ cursor: encodeCursor({ order, value: key(node), id: node.id }), node }));
-  return {
-    edges,
-    nodes: page,
-    pageInfo: { hasNextPage: rows.length > limit, hasPreviousPage: after != null, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
-    get totalCount() {
-      return total();
-    },
-  };
 }
 
 @Resolver(() => CustodyEvent)
@@ -108,7 +85,7 @@ export class AssetCustodyResolver {
     @Args() args: ForwardArgs,
     @Ctx() ctx: Context,
   ) {
-    const limit = limitOf(args.first);
+    const limit = forwardLimit(args.first);
     const after = args.after != null ? Number(decodeCursor(args.after, 'custody', 'after').value) : null;
     const rows = limit === 0 ? [] : await ctx.loaders.custodyChainPage.load({ parent: a.id, limit: limit + 1, after: after == null ? null : String(after) });
     // Sequences have no gaps, so the count is the last sequence: no statement needed.
@@ -130,7 +107,7 @@ export class AssetCustodyResolver {
 export class PersonCustodyResolver {
   @FieldResolver(() => AssetConnection, { description: 'The assets this person holds now, by asset tag.' })
   async assets(@Root() p: PersonRow, @Args() args: ForwardArgs, @Ctx() ctx: Context) {
-    const limit = limitOf(args.first);
+    const limit = forwardLimit(args.first);
     const after = args.after != null ? decodeCursor(args.after, 'held', 'after').value : null;
     const rows = limit === 0 ? [] : await ctx.loaders.heldAssetsPage.load({ parent: p.id, limit: limit + 1, after });
     for (const r of rows) ctx.loaders.assetById.prime(r.id, r);

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { DEFAULT_PAGE_SIZE, decodeCursor, encodeCursor, ForwardArgs, MAX_PAGE_SIZE, type ConnectionResult } from '../../common/connection';
-import { apiError, badInput } from '../../common/errors';
+import { decodeCursor, ForwardArgs, forwardLimit, forwardPage, type ConnectionResult } from '../../common/connection';
+import { badInput } from '../../common/errors';
 import { money } from '../../common/money';
 import { asPayload } from '../../common/user-errors';
 import type { Context } from '../../context';
@@ -63,12 +63,7 @@ export class MaintenanceResolver {
 export class AssetMaintenanceResolver {
   @FieldResolver(() => MaintenanceRecordConnection, { description: 'Its maintenance records, newest first.' })
   async maintenance(@Root() a: AssetRow, @Args() args: ForwardArgs, @Ctx() ctx: Context): Promise<ConnectionResult<MaintenanceRecordRow>> {
-    const { first } = args;
-    if (first != null && first < 0) throw badInput('`first` must not be negative', 'first');
-    if (first != null && first > MAX_PAGE_SIZE) {
-      throw apiError('QUERY_TOO_COMPLEX', `\`first\` may be at most ${MAX_PAGE_SIZE} (got ${first})`, { limit: 'pageSize', max: MAX_PAGE_SIZE });
-    }
-    const limit = first ?? DEFAULT_PAGE_SIZE;
+    const limit = forwardLimit(args.first);
     let after: string | null = null;
     if (args.after != null) {
       const c = decodeCursor(args.after, ORDER, 'after');
@@ -76,15 +71,6 @@ export class AssetMaintenanceResolver {
       after = `${c.value}|${c.id}`;
     }
     const rows = limit === 0 ? [] : await ctx.loaders.maintenancePage.load({ parent: a.id, limit: limit + 1, after });
-    const page = rows.slice(0, limit);
-    const edges = page.map((node) => ({ cursor: encodeCursor({ order: ORDER, value: node.sortKey, id: node.id }), node: node as MaintenanceRecordRow }));
-    return {
-      edges,
-      nodes: edges.map((e) => e.node),
-      pageInfo: { hasNextPage: rows.length > limit, hasPreviousPage: args.after != null, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
-      get totalCount() {
-        return countMaintenance(ctx, a.id);
-      },
-    };
+    return forwardPage(rows as MaintenanceRecordRow[], limit, args.after, ORDER, (r) => (r as MaintenanceRecordRow & { sortKey: string }).sortKey, () => countMaintenance(ctx, a.id));
   }
 }
