@@ -68,3 +68,19 @@ export function childPageLoader<R extends object>(db: Queryable, sql: string): D
     { cacheKeyFn: (k) => `${k.parent}|${k.limit}|${k.after ?? ''}` },
   );
 }
+
+/**
+ * Counts rows per key in one statement per batch, e.g. the totalCount of every
+ * parent's child list on a page. `table` and `column` are code constants, never input;
+ * `where` is an optional extra SQL condition.
+ */
+export function countLoader(db: Queryable, table: string, column: string, where?: string): DataLoader<string, number> {
+  return new DataLoader<string, number>(async (keys) => {
+    const rows = await db.query<{ k: string; n: number }>(
+      `SELECT ${column} AS k, count(*)::int AS n FROM ${table} WHERE ${column} = ANY($1::uuid[])${where ? ` AND (${where})` : ''} GROUP BY ${column}`,
+      [keys as string[]],
+    );
+    const counts = new Map(rows.map((r) => [r.k, r.n]));
+    return keys.map((k) => counts.get(k) ?? 0);
+  });
+}

@@ -1,5 +1,4 @@
-import DataLoader from 'dataloader';
-import { byIdLoader, childPageLoader, groupedLoader } from '../../common/loader';
+import { byIdLoader, childPageLoader, countLoader, groupedLoader } from '../../common/loader';
 import type { Db } from '../../database/db';
 import { ASSET_COLUMNS } from '../assets/asset.service';
 import type { AssetRow } from '../assets/asset.types';
@@ -25,13 +24,6 @@ export function contractLoaders(db: Db) {
           WHERE ca.contract_id = k.id AND ($2::text IS NULL OR a.asset_tag > $2::text) ORDER BY a.asset_tag LIMIT $3) a`,
     ),
     /** How many assets each contract covers. */
-    contractAssetCount: new DataLoader<string, number>(async (ids) => {
-      const rows = await db.query<{ id: string; n: number }>(
-        `SELECT contract_id AS id, count(*)::int AS n FROM contract_asset WHERE contract_id = ANY($1::uuid[]) GROUP BY contract_id`,
-        [ids as string[]],
-      );
-      const counts = new Map(rows.map((r) => [r.id, r.n]));
-      return ids.map((id) => counts.get(id) ?? 0);
-    }),
+    contractAssetCount: countLoader(db, 'contract_asset', 'contract_id'),
   };
 }

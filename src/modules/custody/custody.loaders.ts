@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { childPageLoader } from '../../common/loader';
+import { childPageLoader, countLoader } from '../../common/loader';
 import type { Db } from '../../database/db';
 import { ASSET_COLUMNS } from '../assets/asset.service';
 import type { AssetRow } from '../assets/asset.types';
@@ -28,6 +28,8 @@ export function custodyLoaders(db: Db) {
          SELECT ${ASSET_COLUMNS} FROM asset a
           WHERE a.custodian_id = k.id AND ($2::text IS NULL OR a.asset_tag > $2::text) ORDER BY a.asset_tag LIMIT $3) a`,
     ),
+    /** How many assets each person holds now. */
+    heldAssetCount: countLoader(db, 'asset', 'custodian_id', `custodian_type = 'PERSON'`),
     /** Who held each asset at an instant: the holder after the last event at or before it. Keyed by `${assetId}|${iso}`. */
     holderAt: new DataLoader<string, HolderAt | null>(async (keys) => {
       const byInstant = new Map<string, string[]>();

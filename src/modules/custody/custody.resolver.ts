@@ -111,7 +111,6 @@ export class PersonCustodyResolver {
     const after = args.after != null ? decodeCursor(args.after, 'held', 'after').value : null;
     const rows = limit === 0 ? [] : await ctx.loaders.heldAssetsPage.load({ parent: p.id, limit: limit + 1, after });
     for (const r of rows) ctx.loaders.assetById.prime(r.id, r);
-    return forwardPage(rows, limit, args.after, 'held', (r) => r.assetTag, async () =>
-      (await ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM asset WHERE custodian_type = 'PERSON' AND custodian_id = $1`, [p.id]))[0].n);
+    return forwardPage(rows, limit, args.after, 'held', (r) => r.assetTag, () => ctx.loaders.heldAssetCount.load(p.id));
   }
 }

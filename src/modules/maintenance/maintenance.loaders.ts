@@ -1,4 +1,4 @@
-import { byIdLoader, childPageLoader } from '../../common/loader';
+import { byIdLoader, childPageLoader, countLoader } from '../../common/loader';
 import type { Db } from '../../database/db';
 import { MAINTENANCE_COLUMNS } from './maintenance.service';
 import type { MaintenanceRecordRow } from './maintenance.types';
@@ -10,6 +10,8 @@ export const MAINTENANCE_KEY_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$
 /** Maintenance loaders: each answers a whole page of assets with one statement. */
 export function maintenanceLoaders(db: Db) {
   return {
+    /** How many maintenance records each asset has. */
+    maintenanceCount: countLoader(db, 'maintenance_record', 'asset_id'),
     maintenanceRecordById: byIdLoader<MaintenanceRecordRow>(db, `SELECT ${MAINTENANCE_COLUMNS} FROM maintenance_record m WHERE m.id = ANY($1::uuid[])`),
     /** Newest records first, by (created_at, id); `after` is `${sortKey}|${id}` of the last row seen. */
     maintenancePage: childPageLoader<MaintenanceRecordRow & { parentId: string; sortKey: string }>(

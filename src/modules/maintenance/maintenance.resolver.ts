@@ -7,7 +7,7 @@ import type { Context } from '../../context';
 import { Asset, type AssetRow } from '../assets/asset.types';
 import { CancelMaintenanceInput, CompleteMaintenanceInput, RecordMaintenanceInput, StartMaintenanceInput } from './maintenance.inputs';
 import { MAINTENANCE_KEY_RE } from './maintenance.loaders';
-import { cancelMaintenance, completeMaintenance, countMaintenance, recordMaintenance, startMaintenance } from './maintenance.service';
+import { cancelMaintenance, completeMaintenance, recordMaintenance, startMaintenance } from './maintenance.service';
 import {
   CancelMaintenancePayload, CompleteMaintenancePayload, MaintenanceRecord, MaintenanceRecordConnection, RecordMaintenancePayload, StartMaintenancePayload,
   type MaintenanceRecordRow,
@@ -71,6 +71,6 @@ export class AssetMaintenanceResolver {
       after = `${c.value}|${c.id}`;
     }
     const rows = limit === 0 ? [] : await ctx.loaders.maintenancePage.load({ parent: a.id, limit: limit + 1, after });
-    return forwardPage(rows as MaintenanceRecordRow[], limit, args.after, ORDER, (r) => (r as MaintenanceRecordRow & { sortKey: string }).sortKey, () => countMaintenance(ctx, a.id));
+    return forwardPage(rows as MaintenanceRecordRow[], limit, args.after, ORDER, (r) => (r as MaintenanceRecordRow & { sortKey: string }).sortKey, () => ctx.loaders.maintenanceCount.load(a.id));
   }
 }

@@ -152,7 +152,3 @@ export async function cancelMaintenance(ctx: Context, input: CancelMaintenanceIn
   });
 }
 
-/** Total number of maintenance records of an asset (run only when totalCount is selected). */
-export async function countMaintenance(ctx: Context, assetId: string): Promise<number> {
-  return (await ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM maintenance_record WHERE asset_id = $1', [assetId]))[0].n;
-}
