@@ -11,10 +11,11 @@ export async function lockForUpdate<R extends { version: number }>(
   key: string,
   expectedVersion: number | null | undefined,
   what: string,
+  idField: string[] = ['input', 'id'],
 ): Promise<R> {
   const rows = await tx.query<R>(sql, [key]);
   const row = rows[0];
-  if (!row) fail(['input', 'id'], UserErrorCode.NOT_FOUND, `No ${what} with this ID`);
+  if (!row) fail(idField, UserErrorCode.NOT_FOUND, `No ${what} with this ID`);
   if (expectedVersion != null && row.version !== expectedVersion) {
     fail(['input', 'expectedVersion'], UserErrorCode.CONFLICT, `The ${what} is at version ${row.version}, not ${expectedVersion}: it changed since you read it`);
   }

@@ -23,7 +23,9 @@ function flatten(errors: ValidationError[], path: string[], out: UserError[]): v
   for (const e of errors) {
     const here = [...path, e.property];
     if (e.constraints) {
-      const [name, message] = Object.entries(e.constraints)[0];
+      // A blank value also breaks length and format rules; report the missing value, whatever the decorator order.
+      const entries = Object.entries(e.constraints);
+      const [name, message] = entries.find(([n]) => REQUIRED_CONSTRAINTS.has(n)) ?? entries[0];
       out.push(userError(here, REQUIRED_CONSTRAINTS.has(name) ? UserErrorCode.REQUIRED : UserErrorCode.INVALID, message));
     }
     if (e.children?.length) flatten(e.children, here, out);

@@ -37,7 +37,6 @@ const TYPES = Object.values(ContractType);
 @InputType({ description: 'A new contract.' })
 export class CreateContractInput {
   @Field({ description: 'Unique contract number (1–100 characters).' })
-  // IsNotBlank last on purpose: class-validator reports the last-written rule first, so blank is REQUIRED.
   @Length(1, 100) @IsNotBlank()
   contractNumber: string;
   @Field({ description: 'Short title (1–200 characters).' })

@@ -1,5 +1,6 @@
 import { keysetPage, pageRequest, type ConnectionArgs, type ConnectionResult, type KeysetOrder } from '../../common/connection';
 import { fromGlobalId } from '../../common/global-id';
+import { lockForUpdate } from '../../common/persistence';
 import { fail, UserErrorCode } from '../../common/user-errors';
 import { requireKey, resolveRefs } from '../../common/validation';
 import type { Context } from '../../context';
@@ -54,13 +55,7 @@ export async function resolveCustodian(db: Queryable, ref: CustodianRef | null |
 /** Locks an asset row for the rest of the transaction (NOT_FOUND, CONFLICT on a stale version). */
 export async function lockAsset(tx: Tx, assetId: string, expectedVersion: number | null | undefined, field: string[] = ['input', 'assetId']): Promise<AssetRow> {
   const key = requireKey(assetId, ASSET_TYPES, field);
-  const rows = await tx.query<AssetRow>(`SELECT ${ASSET_COLUMNS} FROM asset a WHERE a.id = $1 FOR UPDATE`, [key]);
-  const row = rows[0];
-  if (!row) fail(field, UserErrorCode.NOT_FOUND, 'No asset with this ID');
-  if (expectedVersion != null && row.version !== expectedVersion) {
-    fail(['input', 'expectedVersion'], UserErrorCode.CONFLICT, `The asset is at version ${row.version}, not ${expectedVersion}: it changed since you read it`);
-  }
-  return row;
+  return lockForUpdate<AssetRow>(tx, `SELECT ${ASSET_COLUMNS} FROM asset a WHERE a.id = $1 FOR UPDATE`, key, expectedVersion, 'asset', field);
 }
 
 export interface NewEvent {
@@ -181,10 +176,7 @@ export async function checkOutAsset(
   ctx: Context,
   input: { assetId: string; to: CustodianRef; expectedReturnOn?: string | null; note?: string | null; expectedVersion?: number | null },
 ): Promise<{ asset: AssetRow; custodyEvent: CustodyEventRow }> {
-  if (input.expectedReturnOn != null && input.expectedReturnOn < today()) {
-    fail(['input', 'expectedReturnOn'], UserErrorCode.INVALID, 'expectedReturnOn cannot be in the past');
-  }
-  assertNote(input.note);
+  assertHandOver(input);
   return ctx.db.transaction(async (tx) => {
     const to = await resolveCustodian(tx, input.to, ['input', 'to']);
     const asset = await lockAsset(tx, input.assetId, input.expectedVersion);
@@ -206,7 +198,7 @@ export async function checkInAsset(
   ctx: Context,
   input: { assetId: string; locationId: string; note?: string | null; expectedVersion?: number | null },
 ): Promise<{ asset: AssetRow; custodyEvent: CustodyEventRow }> {
-  assertNote(input.note);
+  assertHandOver(input);
   return ctx.db.transaction(async (tx) => {
     const [locationId] = await resolveRefs(tx, [{ id: input.locationId, types: ['Location'], table: 'location', field: ['input', 'locationId'] }]);
     const asset = await lockAsset(tx, input.assetId, input.expectedVersion);
@@ -227,10 +219,7 @@ export async function transferAsset(
   ctx: Context,
   input: { assetId: string; to: CustodianRef; note?: string | null; expectedReturnOn?: string | null; expectedVersion?: number | null },
 ): Promise<{ asset: AssetRow; custodyEvent: CustodyEventRow }> {
-  if (input.expectedReturnOn != null && input.expectedReturnOn < today()) {
-    fail(['input', 'expectedReturnOn'], UserErrorCode.INVALID, 'expectedReturnOn cannot be in the past');
-  }
-  assertNote(input.note);
+  assertHandOver(input);
   return ctx.db.transaction(async (tx) => {
     const to = await resolveCustodian(tx, input.to, ['input', 'to']);
     const asset = await lockAsset(tx, input.assetId, input.expectedVersion);
@@ -260,8 +249,12 @@ export async function changeAssetStatus(
   });
 }
 
-function assertNote(note: string | null | undefined): void {
-  if (note != null && note.length > 2000) fail(['input', 'note'], UserErrorCode.INVALID, 'note may be at most 2,000 characters');
+/** Checks shared by every hand-over: a return date not in the past, a bounded note. */
+function assertHandOver(input: { expectedReturnOn?: string | null; note?: string | null }): void {
+  if (input.expectedReturnOn != null && input.expectedReturnOn < today()) {
+    fail(['input', 'expectedReturnOn'], UserErrorCode.INVALID, 'expectedReturnOn cannot be in the past');
+  }
+  if (input.note != null && input.note.length > 2000) fail(['input', 'note'], UserErrorCode.INVALID, 'note may be at most 2,000 characters');
 }
 
 export async function verifyCustodyChain(ctx: Context, assetId: string): Promise<ChainVerification | null> {

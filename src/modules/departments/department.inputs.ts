@@ -9,7 +9,6 @@ export const CODE_RE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 @InputType({ description: 'A new department.' })
 export class CreateDepartmentInput {
   @Field({ description: 'Display name (1–200 characters).' })
-  // IsNotBlank is written last on purpose: class-validator reports the last-written rule first, so a blank value is REQUIRED rather than a length/format INVALID.
   @Length(1, 200) @IsNotBlank()
   name: string;
   @Field({ description: 'Unique short code (1–50 letters, digits, dot, dash or underscore).' })

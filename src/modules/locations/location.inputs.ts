@@ -19,7 +19,6 @@ export class LocationsArgs extends ConnectionArgs {
 @InputType({ description: 'A new location.' })
 export class CreateLocationInput {
   @Field({ description: 'Display name (1–200 characters).' })
-  // IsNotBlank is written last on purpose: class-validator reports the last-written rule first, so a blank value is REQUIRED rather than a length/format INVALID.
   @Length(1, 200) @IsNotBlank()
   name: string;
   @Field(() => String, { nullable: true, description: 'Unique short code (1–50 letters, digits, dot, dash or underscore).' })

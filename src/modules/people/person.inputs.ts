@@ -23,7 +23,6 @@ export class CreatePersonInput {
   @IsOptional() @Length(0, 50)
   employeeId?: string | null;
   @Field({ description: 'Name as shown to users (1–200 characters).' })
-  // IsNotBlank is written last on purpose: class-validator reports the last-written rule first, so a blank value is REQUIRED rather than a length/format INVALID.
   @Length(1, 200) @IsNotBlank()
   displayName: string;
   @Field(() => String, { nullable: true, description: 'E-mail address (at most 254 characters), unique regardless of case.' })

@@ -20,7 +20,6 @@ export class VendorsArgs extends ConnectionArgs {
 @InputType({ description: 'A new vendor.' })
 export class CreateVendorInput {
   @Field({ description: 'Company name (1–200 characters), unique regardless of case.' })
-  // IsNotBlank is written last on purpose: class-validator reports the last-written rule first, so a blank value is REQUIRED rather than a length/format INVALID.
   @Length(1, 200) @IsNotBlank()
   name: string;
   @Field(() => [VendorRole], { defaultValue: [], description: 'What the vendor does for the organisation (default none).' })
