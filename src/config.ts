@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { AssetKind } from './modules/assets/asset.enums';
 
 /** The service's whole configuration, validated once at start. */
 export interface Config {
@@ -22,6 +23,15 @@ export interface Config {
   };
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly shutdownTimeoutMs: number;
+  /** Lifecycle thresholds of the asset register. */
+  readonly assets: {
+    /** A warranty ending within this many days is EXPIRING (WARRANTY_WARNING_DAYS, default 30). */
+    readonly warrantyWarningDays: number;
+    /** A licence with less than this share of its seats in use is UNDER_UTILIZED (LICENSE_UNDERUSE_PERCENT, default 50). */
+    readonly licenseUnderusePercent: number;
+    /** Days between physical audits per kind (AUDIT_INTERVAL_DAYS, default 365, or AUDIT_INTERVAL_DAYS_<KIND>); 0: never due. */
+    readonly auditIntervalDays: Readonly<Record<AssetKind, number>>;
+  };
 }
 
 export class ConfigError extends Error {
@@ -97,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
   }
 
+  const auditDefault = int('AUDIT_INTERVAL_DAYS', 365, 0, 3650);
   const config: Config = {
     env: envName,
     host: str('HOST') ?? '0.0.0.0',
@@ -116,6 +127,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     logLevel: (LOG_LEVELS as readonly string[]).includes(logLevel) ? (logLevel as Config['logLevel']) : 'info',
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10000, 0, 600000),
+    assets: Object.freeze({
+      warrantyWarningDays: int('WARRANTY_WARNING_DAYS', 30, 0, 3650),
+      licenseUnderusePercent: int('LICENSE_UNDERUSE_PERCENT', 50, 0, 100),
+      auditIntervalDays: Object.freeze(
+        Object.fromEntries(
+          Object.values(AssetKind).map((kind) => [kind, int(`AUDIT_INTERVAL_DAYS_${kind}`, auditDefault, 0, 3650)]),
+        ) as Record<AssetKind, number>,
+      ),
+    }),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);

@@ -4,6 +4,11 @@ import { contractLoaders } from './modules/contracts/contract.loaders';
 import { custodyLoaders } from './modules/custody/custody.loaders';
 import { maintenanceLoaders } from './modules/maintenance/maintenance.loaders';
 import { orgLoaders } from './modules/org.loaders';
+import { auditLoaders } from './modules/audits/audit.loaders';
+import { disposalLoaders } from './modules/disposal/disposal.loaders';
+import { licenseLoaders } from './modules/licenses/license.loaders';
+import { radarLoaders } from './modules/radar/radar.loaders';
+import { valuationLoaders } from './modules/valuation/valuation.loaders';
 
 /** One set of DataLoaders per request, as one typed map: `ctx.loaders.locationById.load(id)`. */
 export function createLoaders(db: Db) {
@@ -13,6 +18,11 @@ export function createLoaders(db: Db) {
     ...custodyLoaders(db),
     ...contractLoaders(db),
     ...maintenanceLoaders(db),
+    ...licenseLoaders(db),
+    ...disposalLoaders(db),
+    ...auditLoaders(db),
+    ...valuationLoaders(db),
+    ...radarLoaders(db),
   };
 }
 

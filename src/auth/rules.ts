@@ -3,6 +3,11 @@ import { apiError } from '../common/errors';
 import type { Context } from '../context';
 import { CONTRACT_RULES } from '../modules/contracts/contract.rules';
 import { MAINTENANCE_RULES } from '../modules/maintenance/maintenance.rules';
+import { AUDIT_RULES } from '../modules/audits/audit.rules';
+import { DISPOSAL_RULES } from '../modules/disposal/disposal.rules';
+import { LICENSE_RULES } from '../modules/licenses/license.rules';
+import { RADAR_RULES } from '../modules/radar/radar.rules';
+import { VALUATION_RULES } from '../modules/valuation/valuation.rules';
 import { can, CAPABILITIES, type Capability } from './roles';
 
 /**
@@ -59,6 +64,11 @@ export const ACCESS_RULES: Record<string, Capability> = {
   // Contracts and maintenance: listed beside their resolvers.
   ...CONTRACT_RULES,
   ...MAINTENANCE_RULES,
+  ...LICENSE_RULES,
+  ...DISPOSAL_RULES,
+  ...AUDIT_RULES,
+  ...VALUATION_RULES,
+  ...RADAR_RULES,
 };
 
 function guard(capability: Capability, typeName: string, fieldName: string, resolve: GraphQLFieldResolver<unknown, Context>): GraphQLFieldResolver<unknown, Context> {

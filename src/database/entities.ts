@@ -1,6 +1,9 @@
 import { AssetEntity, AssetExternalRefEntity, AssetRelationEntity } from '../modules/assets/asset.entity';
 import { ContractAssetEntity, ContractEntity } from '../modules/contracts/contract.entity';
 import { CustodyEventEntity } from '../modules/custody/custody-event.entity';
+import { PhysicalAuditEntity } from '../modules/audits/physical-audit.entity';
+import { DisposalEntity } from '../modules/disposal/disposal.entity';
+import { LicenseSeatEntity } from '../modules/licenses/license-seat.entity';
 import { MaintenanceRecordEntity } from '../modules/maintenance/maintenance-record.entity';
 import { DepartmentEntity } from '../modules/departments/department.entity';
 import { LocationEntity } from '../modules/locations/location.entity';
@@ -20,4 +23,7 @@ export const entities = [
   ContractEntity,
   ContractAssetEntity,
   MaintenanceRecordEntity,
+  LicenseSeatEntity,
+  DisposalEntity,
+  PhysicalAuditEntity,
 ];

@@ -10,6 +10,11 @@ import { LocationResolver } from './locations/location.resolver';
 import { NodeResolver } from './node.resolver';
 import { PersonResolver } from './people/person.resolver';
 import { VendorResolver } from './vendors/vendor.resolver';
+import { AUDIT_RESOLVERS } from './audits/audit.resolver';
+import { DISPOSAL_RESOLVERS } from './disposal/disposal.resolver';
+import { LICENSE_RESOLVERS } from './licenses/license.resolver';
+import { RADAR_RESOLVERS } from './radar/radar.resolver';
+import { VALUATION_RESOLVERS } from './valuation/valuation.resolver';
 
 /** Every resolver class of the schema. */
 export const resolvers = [
@@ -27,6 +32,11 @@ export const resolvers = [
   AssetContractResolver,
   MaintenanceResolver,
   AssetMaintenanceResolver,
+  ...LICENSE_RESOLVERS,
+  ...DISPOSAL_RESOLVERS,
+  ...AUDIT_RESOLVERS,
+  ...VALUATION_RESOLVERS,
+  ...RADAR_RESOLVERS,
 ] as const;
 
 /** Object types reached only through an interface or union, which buildSchema must still include. */

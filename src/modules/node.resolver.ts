@@ -15,6 +15,8 @@ const FETCHERS: Record<string, (ctx: Context, key: string) => Promise<TypedRow |
   Vendor: (ctx, key) => ctx.loaders.vendorById.load(key),
   Contract: (ctx, key) => ctx.loaders.contractById.load(key),
   MaintenanceRecord: (ctx, key) => ctx.loaders.maintenanceRecordById.load(key),
+  LicenseSeat: (ctx, key) => ctx.loaders.licenseSeatById.load(key),
+  PhysicalAudit: (ctx, key) => ctx.loaders.physicalAuditById.load(key),
   ...Object.fromEntries(
     Object.entries(KIND_TYPENAME).map(([kind, typename]) => [
       typename,

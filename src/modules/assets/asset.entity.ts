@@ -196,6 +196,9 @@ export class AssetEntity {
   @Column({ name: 'expected_return_on', type: 'date', nullable: true }) expectedReturnOn: string | null;
   @Column({ name: 'custody_sequence', type: 'int', default: 0 }) custodySequence: number;
 
+  // Physical audits: when the asset was last seen in one (see physical_audit).
+  @Column({ name: 'last_audited_at', type: 'timestamptz', nullable: true }) lastAuditedAt: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
   @VersionColumn({ default: 1 }) version: number;

@@ -18,8 +18,6 @@ import {
 } from './asset.types';
 
 const DAY_MS = 86_400_000;
-/** Days before its end when a warranty counts as EXPIRING. */
-export const WARRANTY_WARNING_DAYS = 30;
 
 const todayUtc = (): string => new Date().toISOString().slice(0, 10);
 export const daysBetween = (from: string, to: string): number => Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
@@ -74,7 +72,7 @@ export class AssetResolver {
     const provider = (a.warrantyProviderId ? await ctx.loaders.vendorById.load(a.warrantyProviderId) : null) as Warranty['provider'];
     if (!a.warrantyEndsOn) return { endsOn: null, provider, status: WarrantyStatus.NONE, daysRemaining: null };
     const days = daysBetween(todayUtc(), a.warrantyEndsOn);
-    const status = days < 0 ? WarrantyStatus.EXPIRED : days <= WARRANTY_WARNING_DAYS ? WarrantyStatus.EXPIRING : WarrantyStatus.ACTIVE;
+    const status = days < 0 ? WarrantyStatus.EXPIRED : days <= ctx.config.assets.warrantyWarningDays ? WarrantyStatus.EXPIRING : WarrantyStatus.ACTIVE;
     return { endsOn: a.warrantyEndsOn, provider, status, daysRemaining: days };
   }
 
