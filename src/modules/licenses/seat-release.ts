@@ -1,0 +1,17 @@
+import type { Context } from '../../context';
+import type { Tx } from '../../database/db';
+
+/**
+ * Releases, in the caller's transaction, every active seat that an asset leaving
+ * service holds (as a device) or grants (as a licence): a RETIRED or DISPOSED
+ * device gives its seats back, a RETIRED or DISPOSED licence grants none.
+ * Returns the number of seats released. The rows stay, with released_at set.
+ */
+export async function releaseSeatsOfAsset(tx: Tx, ctx: Context, assetId: string, reason: string): Promise<number> {
+  const rows = await tx.query<{ id: string }>(
+    `UPDATE license_seat SET released_at = now(), released_by = $2, release_reason = $3
+      WHERE released_at IS NULL AND (asset_id = $1 OR license_id = $1) RETURNING id`,
+    [assetId, ctx.principal.subject, reason],
+  );
+  return rows.length;
+}
