@@ -34,7 +34,7 @@ export async function startService(config: Config, log: Logger, databaseUrl: str
     pool.on('error', (err) => log.warn({ err }, 'idle database connection failed'));
     const keys = resolveJwtKeys(config);
     const db = new Db(pool);
-    const { server, apollo } = await createHttpApp({ config, db, keys, log });
+    const { server, apollo, limiter } = await createHttpApp({ config, db, keys, log });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(config.port, config.host, () => resolve());
@@ -52,6 +52,7 @@ export async function startService(config: Config, log: Logger, databaseUrl: str
         (stopping ??= (async () => {
           // The drain plugin closes the listener and waits for in-flight requests.
           await apollo.stop();
+          await limiter?.close();
           await dataSource.destroy();
         })()),
     };

@@ -23,6 +23,24 @@ export interface Config {
   };
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly shutdownTimeoutMs: number;
+  /** What one request may ask for (see README "Security"). */
+  readonly limits: {
+    readonly maxDepth: number;
+    readonly maxCost: number;
+    readonly maxAliases: number;
+    readonly maxDirectives: number;
+    readonly maxTokens: number;
+    readonly maxBodyBytes: number;
+  };
+  /** Requests per subject (or per client address without a valid token) per window; points 0 turns it off. */
+  readonly rateLimit: {
+    readonly points: number;
+    readonly windowSec: number;
+    /** Shared counters in Redis when set; in memory (per instance) otherwise. */
+    readonly redisUrl: string | undefined;
+  };
+  /** Development only: introspection without a token (INTROSPECTION_WITHOUT_TOKEN). */
+  readonly introspectionWithoutToken: boolean;
   /** Lifecycle thresholds of the asset register. */
   readonly assets: {
     /** A warranty ending within this many days is EXPIRING (WARRANTY_WARNING_DAYS, default 30). */
@@ -107,6 +125,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
   }
 
+  const redisUrl = str('REDIS_URL');
+  if (redisUrl !== undefined && !/^rediss?:\/\//.test(redisUrl)) problems.push('REDIS_URL must be a redis:// or rediss:// URL');
+  const introspectionWithoutToken = bool('INTROSPECTION_WITHOUT_TOKEN', false);
+  if (introspectionWithoutToken && envName === 'production') {
+    problems.push('INTROSPECTION_WITHOUT_TOKEN cannot be on in production (introspection needs a token there)');
+  }
   const auditDefault = int('AUDIT_INTERVAL_DAYS', 365, 0, 3650);
   const config: Config = {
     env: envName,
@@ -127,6 +151,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     logLevel: (LOG_LEVELS as readonly string[]).includes(logLevel) ? (logLevel as Config['logLevel']) : 'info',
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10000, 0, 600000),
+    limits: Object.freeze({
+      maxDepth: int('QUERY_MAX_DEPTH', 12, 2, 100),
+      maxCost: int('QUERY_MAX_COST', 10000, 10, 10_000_000),
+      maxAliases: int('QUERY_MAX_ALIASES', 30, 0, 1000),
+      maxDirectives: int('QUERY_MAX_DIRECTIVES', 20, 0, 1000),
+      maxTokens: int('QUERY_MAX_TOKENS', 5000, 100, 1_000_000),
+      maxBodyBytes: int('MAX_BODY_BYTES', 1_048_576, 1024, 100 * 1_048_576),
+    }),
+    rateLimit: Object.freeze({
+      points: int('RATE_LIMIT_POINTS', 600, 0, 1_000_000),
+      windowSec: int('RATE_LIMIT_WINDOW_SEC', 60, 1, 86_400),
+      redisUrl,
+    }),
+    introspectionWithoutToken,
     assets: Object.freeze({
       warrantyWarningDays: int('WARRANTY_WARNING_DAYS', 30, 0, 3650),
       licenseUnderusePercent: int('LICENSE_UNDERUSE_PERCENT', 50, 0, 100),

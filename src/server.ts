@@ -15,16 +15,28 @@ import { createLoaders } from './loaders';
 import type { Logger } from './logger';
 import { playgroundHtml } from './playground';
 import { createSchema } from './schema';
+import { queryLimits, TOKEN_LIMIT_RE } from './security/query-limits';
+import { createRateLimiter, type RateLimiter } from './security/rate-limit';
+import type { Principal } from './auth/roles';
+import { Kind, type OperationDefinitionNode } from 'graphql';
 
 export interface HttpApp {
   server: http.Server;
   apollo: ApolloServer<Context>;
+  /** null when RATE_LIMIT_POINTS is 0. */
+  limiter: RateLimiter | null;
 }
 
 interface RequestLocals {
   requestId: string;
   stats: QueryStats;
+  /** The verified caller, or null with the reason in authError. */
+  principal: Principal | null;
+  authError: AuthError | null;
 }
+
+/** A caller without a token, admitted only to introspection when INTROSPECTION_WITHOUT_TOKEN is on (development). */
+const ANONYMOUS: Principal = Object.freeze({ subject: 'anonymous', roles: [], personId: null, anonymous: true });
 
 const locals = (res: Response): RequestLocals => res.locals as RequestLocals;
 
@@ -41,6 +53,8 @@ export async function createHttpApp(opts: { config: Config; db: Db; keys: JwtKey
   app.disable('x-powered-by');
   const server = http.createServer(app);
   const schema = await createSchema();
+  const limits = queryLimits(config.limits, config.env === 'production', schema);
+  const limiter = createRateLimiter(config.rateLimit, log);
 
   // Per-request id and SQL statement count; everything after this runs inside the request's store.
   app.use((req, res, next) => {
@@ -88,9 +102,37 @@ export async function createHttpApp(opts: { config: Config; db: Db; keys: JwtKey
     next();
   });
 
+  // Who is calling (the token is checked once, here), then that caller's request budget.
+  app.use('/graphql', async (req, res, next) => {
+    const l = locals(res);
+    l.principal = null;
+    l.authError = null;
+    try {
+      l.principal = verifyBearer(req.headers.authorization, keys, config);
+    } catch (err) {
+      if (!(err instanceof AuthError)) return next(err);
+      l.authError = err;
+    }
+    if (!limiter) return next();
+    // Per subject; without a valid token, per client address (so token guessing is limited too).
+    const decision = await limiter.consume(l.principal ? `sub:${l.principal.subject}` : `ip:${req.ip}`);
+    res.setHeader('RateLimit-Limit', String(decision.limit));
+    res.setHeader('RateLimit-Remaining', String(decision.remaining));
+    if (decision.allowed) return next();
+    res.setHeader('Retry-After', String(decision.retryAfterSec));
+    res.status(429).json({
+      errors: [{
+        message: `Rate limit exceeded: at most ${config.rateLimit.points} requests per ${config.rateLimit.windowSec} s; retry after ${decision.retryAfterSec} s`,
+        extensions: { code: 'RATE_LIMITED', retryAfterSec: decision.retryAfterSec },
+      }],
+    });
+  });
+
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: true,
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
     // A bearer token is a non-simple header (browsers preflight it), so it also proves the request is not a CSRF.
     csrfPrevention: { requestHeaders: ['authorization', 'x-apollo-operation-name', 'apollo-require-preflight'] },
     allowBatchedHttpRequests: false,
@@ -98,26 +140,32 @@ export async function createHttpApp(opts: { config: Config; db: Db; keys: JwtKey
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: config.env === 'production',
-    formatError: (formatted, error) => formatError(formatted, error, config, log),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginLandingPageDisabled(), requestPlugin(config)],
+    formatError: (formatted) => formatError(formatted, config),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      ApolloServerPluginLandingPageDisabled(),
+      requestPlugin(config, log),
+      introspectionGate(),
+      ...limits.plugins,
+    ],
   });
   await apollo.start();
 
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    express.json({ limit: config.limits.maxBodyBytes }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        let principal;
-        try {
-          principal = verifyBearer(req.headers.authorization, keys, config);
-        } catch (err) {
-          if (err instanceof AuthError) {
-            throw new GraphQLError(err.message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+        const l = locals(res);
+        let principal = l.principal;
+        if (!principal) {
+          if (config.introspectionWithoutToken && !req.headers.authorization) {
+            principal = ANONYMOUS;
+          } else {
+            throw new GraphQLError(l.authError?.message ?? 'Not authenticated', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
           }
-          throw err;
         }
-        const { requestId } = locals(res);
+        const { requestId } = l;
         return { requestId, principal, db, loaders: createLoaders(db), log: log.child({ requestId }), config };
       },
     }),
@@ -127,12 +175,14 @@ export async function createHttpApp(opts: { config: Config; db: Db; keys: JwtKey
   app.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: express.NextFunction) => {
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
     if (status === 500) log.error({ err, requestId: locals(res).requestId }, 'unhandled request error');
-    res.status(status).json({
-      errors: [{ message: status === 500 ? 'Internal server error' : err.message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }],
-    });
+    const message =
+      status === 500 ? 'Internal server error'
+        : err.type === 'entity.too.large' ? `Request body exceeds the limit of ${config.limits.maxBodyBytes} bytes (MAX_BODY_BYTES)`
+          : err.message;
+    res.status(status).json({ errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
   });
 
-  return { server, apollo };
+  return { server, apollo, limiter };
 }
 
 /** GraphQL facts for the access log line, left on the response by the request plugin. */
@@ -147,10 +197,20 @@ function graphqlLogFields(res: Response): Record<string, unknown> {
 }
 
 /** Records operation name and outcome for the access log, and the SQL statement count header outside production. */
-function requestPlugin(config: Config): ApolloServerPlugin<Context> {
+function requestPlugin(config: Config, rootLog: Logger): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
+        // Anything that is not an expected error code is a bug: logged in full, with the request id.
+        async didEncounterErrors({ errors, contextValue }) {
+          const log = (contextValue as Context | undefined)?.log ?? rootLog;
+          for (const err of errors) {
+            const code = err.extensions?.code as string | undefined;
+            if (code && EXPOSED_CODES.has(code)) continue;
+            if (err.extensions?.limit !== undefined || TOKEN_LIMIT_RE.test(err.message)) continue;
+            log.error({ err: err.originalError ?? err, path: err.path, requestId: (contextValue as Context | undefined)?.requestId }, 'internal error');
+          }
+        },
         async willSendResponse({ response, request, errors, operationName }) {
           const stats = queryStatsStore.getStore();
           if (config.env !== 'production' && stats) response.http.headers.set('x-sql-statements', String(stats.statements));
@@ -165,14 +225,45 @@ function requestPlugin(config: Config): ApolloServerPlugin<Context> {
   };
 }
 
-function formatError(formatted: GraphQLFormattedError, error: unknown, config: Config, log: Logger): GraphQLFormattedError {
+/** With INTROSPECTION_WITHOUT_TOKEN, a caller without a token may ask for __schema/__type/__typename and nothing else. */
+function introspectionGate(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, operation }) {
+          if (!contextValue.principal.anonymous) return;
+          if (!operation || !isIntrospectionOnly(operation)) {
+            throw new GraphQLError('Missing Authorization header: send "Authorization: Bearer <token>" (only introspection is open without one)', {
+              extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+            });
+          }
+        },
+      };
+    },
+  };
+}
+
+const isIntrospectionOnly = (op: OperationDefinitionNode): boolean =>
+  op.operation === 'query' && op.selectionSet.selections.every((s) => s.kind === Kind.FIELD && s.name.value.startsWith('__'));
+
+/** Limit refusals surface as QUERY_TOO_COMPLEX whichever stage (parser, validation, plugin) caught them. */
+function limitCode(formatted: GraphQLFormattedError): Record<string, unknown> | null {
+  if (formatted.extensions?.limit !== undefined) return { code: 'QUERY_TOO_COMPLEX' };
+  const tokens = TOKEN_LIMIT_RE.exec(formatted.message);
+  if (tokens) return { code: 'QUERY_TOO_COMPLEX', limit: 'tokens', max: Number(tokens[1]) };
+  return null;
+}
+
+function formatError(formatted: GraphQLFormattedError, config: Config): GraphQLFormattedError {
+  const limit = limitCode(formatted);
+  if (limit) formatted = { ...formatted, extensions: { ...formatted.extensions, ...limit } };
   const code = (formatted.extensions?.code as string | undefined) ?? 'INTERNAL_SERVER_ERROR';
   if (EXPOSED_CODES.has(code)) {
     // Apollo's http extension is internal plumbing.
     const { http: _http, stacktrace: _st, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions: { ...extensions, code } };
   }
-  log.error({ err: error, path: formatted.path }, 'internal error');
+  // The detail went to the log (requestPlugin, with the request id); the caller gets no internals.
   return {
     message: config.env === 'development' ? formatted.message : 'Internal server error',
     locations: formatted.locations,

@@ -20,6 +20,8 @@ export interface Principal {
   roles: Role[];
   /** Global ID of the caller's Person, from the `personId` claim. */
   personId: string | null;
+  /** No token: only with INTROSPECTION_WITHOUT_TOKEN, for introspection alone. */
+  anonymous?: boolean;
 }
 
 /** Named capabilities: the rules of the contract's roles matrix, in one place. */

@@ -51,6 +51,8 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { log
     DB_POOL_MAX: '20',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     DATA_DIR: '.data/test-tmp',
+    // Suites send hundreds of requests a minute as one subject; the rate-limit suite turns it on.
+    RATE_LIMIT_POINTS: '0',
     ...env,
   });
   const service = await startService(config, createLogger(config.logLevel, opts.logDestination), url);
