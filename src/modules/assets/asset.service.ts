@@ -14,6 +14,7 @@ import type { CreateAssetInput, UpdateAssetInput } from './asset.inputs';
 import type { AssetRow } from './asset.types';
 import { planStatusChange } from '../custody/custody.service';
 import { assertNotDisposed } from './lifecycle';
+import { assertSeatTermsHold } from '../licenses/seat-rules';
 
 export const ASSET_COLUMNS = selectList(AssetEntity, 'a');
 const ALL_ASSET_TYPES = Object.values(KIND_TYPENAME);
@@ -73,6 +74,8 @@ const KIND_COLUMNS: Record<AssetKind, Record<string, string>> = {
   },
 };
 
+/** Input fields kept byte for byte (not trimmed). */
+const VERBATIM = new Set(['licenseKey']);
 const trimOrNull = (v: unknown): unknown => (typeof v === 'string' ? (v.trim() === '' ? null : v.trim()) : v);
 
 // ---------------------------------------------------------------- reads
@@ -242,7 +245,11 @@ function columnValues(kind: AssetKind, input: Partial<CreateAssetInput>, refs: R
     put('depreciation_in_service_on', d.inServiceOn !== undefined ? d.inServiceOn : input.purchase?.receivedOn ?? undefined);
   }
   const inputRecord = input as Record<string, unknown>;
-  for (const [field, col] of Object.entries(KIND_COLUMNS[kind])) put(col, trimOrNull(inputRecord[field]));
+  for (const [field, col] of Object.entries(KIND_COLUMNS[kind])) {
+    // A licence key is stored exactly as given (keys can carry meaningful spaces); only an empty one means none.
+    const v = inputRecord[field];
+    put(col, VERBATIM.has(field) ? (v === '' ? null : v) : trimOrNull(v));
+  }
   switch (kind) {
     case AssetKind.HARDWARE:
       if (create && input.dataBearing == null) put('data_bearing', DATA_BEARING_CATEGORIES.has(input.category as string));
@@ -354,6 +361,13 @@ export async function updateAsset(ctx: Context, kind: AssetKind, input: UpdateAs
       if (input.status != null && input.status !== row.status) {
         // The same gate as changeAssetStatus: lifecycle check and the custody events the move implies.
         Object.assign(cols, (await planStatusChange(tx, ctx, row, input.status)).changes);
+      }
+      if (kind === AssetKind.SOFTWARE_LICENSE) {
+        // The row lock above serialises this with seat assignments, which lock the licence row too.
+        const before = { seatsTotal: row.seatsTotal ?? 0, allowOverallocation: row.allowOverallocation ?? false, metric: row.metric ?? '' };
+        await assertSeatTermsHold(tx, key, before, {
+          seatsTotal: input.seatsTotal ?? before.seatsTotal, allowOverallocation: input.allowOverallocation ?? before.allowOverallocation, metric: input.metric ?? before.metric,
+        });
       }
       const names = Object.keys(cols);
       const [updated] = await tx.query<AssetRow>(

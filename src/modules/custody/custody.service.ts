@@ -10,6 +10,7 @@ import { AssetStatus, KIND_TYPENAME } from '../assets/asset.enums';
 import { ASSET_COLUMNS } from '../assets/asset.service';
 import type { AssetRow } from '../assets/asset.types';
 import { assertNotDisposed, assertTransition } from '../assets/lifecycle';
+import { releaseSeatsOfAsset } from '../licenses/seat-release';
 import { chainHash, verifyChain, type ChainVerification } from './custody.chain';
 import { CustodianType, CustodyEventType } from './custody.enums';
 import { CustodyEventEntity } from './custody-event.entity';
@@ -156,6 +157,8 @@ export async function planStatusChange(
     // Back to stock (or out of service) from a holder: the hand-back is recorded.
     custodyEvent = await appendCustodyEvent(tx, ctx, asset, { type: CustodyEventType.CHECK_IN, from: holder, to: locationOf(asset), holder: null, note: opts.note });
   }
+  // A retired device gives back its seats; a retired licence grants none.
+  if (to === AssetStatus.RETIRED) await releaseSeatsOfAsset(tx, ctx, asset.id, 'retired');
   if (to === AssetStatus.IN_STOCK || to === AssetStatus.RETIRED || to === AssetStatus.LOST) {
     if (to !== AssetStatus.LOST) Object.assign(changes, { custodian_type: null, custodian_id: null });
     Object.assign(changes, { checked_out_at: null, expected_return_on: null });

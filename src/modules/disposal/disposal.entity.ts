@@ -37,6 +37,8 @@ export class DisposalEntity {
   @Column({ name: 'recovered_value', type: 'numeric', precision: 14, scale: 2, nullable: true }) recoveredValue: string | null;
   @Column({ name: 'recovered_currency', type: 'char', length: 3, nullable: true }) recoveredCurrency: string | null;
   @Column({ name: 'certificate_of_disposal_number', type: 'varchar', length: 100, nullable: true }) certificateOfDisposalNumber: string | null;
+  /** Free text about the disposal (also kept on the hand-over custody event, when there is one). */
+  @Column({ type: 'text', nullable: true }) note: string | null;
   @Column({ name: 'recorded_at', type: 'timestamptz', default: () => 'now()' }) recordedAt: Date;
   @Column({ name: 'recorded_by', type: 'varchar', length: 200 }) recordedBy: string;
 }

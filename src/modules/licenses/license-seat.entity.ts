@@ -35,6 +35,8 @@ export class LicenseSeatEntity {
   @Column({ type: 'int', default: 1 }) quantity: number;
   @Column({ name: 'assigned_at', type: 'timestamptz', default: () => 'now()' }) assignedAt: Date;
   @Column({ name: 'assigned_by', type: 'varchar', length: 200 }) assignedBy: string;
+  /** Why it was assigned. */
+  @Column({ type: 'varchar', length: 200, nullable: true }) note: string | null;
   @Column({ name: 'released_at', type: 'timestamptz', nullable: true }) releasedAt: Date | null;
   @Column({ name: 'released_by', type: 'varchar', length: 200, nullable: true }) releasedBy: string | null;
   /** Why it was released: by a caller, or automatically when its device was retired or disposed. */
