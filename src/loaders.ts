@@ -5,6 +5,7 @@ import { custodyLoaders } from './modules/custody/custody.loaders';
 import { maintenanceLoaders } from './modules/maintenance/maintenance.loaders';
 import { orgLoaders } from './modules/org.loaders';
 import { auditLoaders } from './modules/audits/audit.loaders';
+import { auditLogLoaders } from './modules/audit-log/audit-log.loaders';
 import { disposalLoaders } from './modules/disposal/disposal.loaders';
 import { licenseLoaders } from './modules/licenses/license.loaders';
 import { radarLoaders } from './modules/radar/radar.loaders';
@@ -23,6 +24,7 @@ export function createLoaders(db: Db) {
     ...auditLoaders(db),
     ...valuationLoaders(db),
     ...radarLoaders(db),
+    ...auditLogLoaders(db),
   };
 }
 

@@ -4,6 +4,7 @@ import { buildSchema } from 'type-graphql';
 import { applyAccessRules } from './auth/rules';
 import { DateTimeScalar } from './common/scalars';
 import { orphanedTypes, resolvers } from './modules';
+import { applyAuditScope } from './modules/audit-log/audit.actions';
 
 let cached: GraphQLSchema | undefined;
 
@@ -24,6 +25,6 @@ export async function createSchema(): Promise<GraphQLSchema> {
   const mutation = schema.getMutationType();
   if (query) query.description = 'Reads of the asset graph. Every request needs a bearer token; lists are Relay connections with keyset cursors.';
   if (mutation) mutation.description = 'Changes to the asset graph. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed.';
-  cached = applyAccessRules(schema);
+  cached = applyAuditScope(applyAccessRules(schema));
   return cached;
 }

@@ -54,7 +54,7 @@ export async function createHttpApp(opts: { config: Config; db: Db; keys: JwtKey
   const server = http.createServer(app);
   const schema = await createSchema();
   const limits = queryLimits(config.limits, config.env === 'production', schema);
-  const limiter = createRateLimiter(config.rateLimit, log);
+  const limiter = await createRateLimiter(config.rateLimit, log);
 
   // Per-request id and SQL statement count; everything after this runs inside the request's store.
   app.use((req, res, next) => {
@@ -246,9 +246,17 @@ function introspectionGate(): ApolloServerPlugin<Context> {
 const isIntrospectionOnly = (op: OperationDefinitionNode): boolean =>
   op.operation === 'query' && op.selectionSet.selections.every((s) => s.kind === Kind.FIELD && s.name.value.startsWith('__'));
 
-/** Limit refusals surface as QUERY_TOO_COMPLEX whichever stage (parser, validation, plugin) caught them. */
+/** Validation errors about argument values (literals in the query): the contract calls those BAD_USER_INPUT. */
+const ARGUMENT_VALUE_RE =
+  /^(Expected value of type |Value ".*" does not exist in ".+" enum|Field ".+" of required type ".+" was not provided|Field ".+" is not defined by type |Field ".+" argument ".+" of type ".+" is required|Unknown argument ")/;
+
+/**
+ * The contract's codes whichever stage caught the problem: limit refusals (parser, validation, plugin) are
+ * QUERY_TOO_COMPLEX; bad argument values are BAD_USER_INPUT, whether in variables or written in the query.
+ */
 function limitCode(formatted: GraphQLFormattedError): Record<string, unknown> | null {
   if (formatted.extensions?.limit !== undefined) return { code: 'QUERY_TOO_COMPLEX' };
+  if (formatted.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' && ARGUMENT_VALUE_RE.test(formatted.message)) return { code: 'BAD_USER_INPUT' };
   const tokens = TOKEN_LIMIT_RE.exec(formatted.message);
   if (tokens) return { code: 'QUERY_TOO_COMPLEX', limit: 'tokens', max: Number(tokens[1]) };
   return null;

@@ -1100,12 +1100,12 @@ describe('GraphQL-level problems are 400s with a code, never 500s, and write not
     expect(res.body.errors![0].message).toMatch(/SPACESHIP/);
   });
 
-  test('a wrong enum value inline → GRAPHQL_VALIDATION_FAILED', async () => {
-    await expect400(`mutation { createHardware(input: { name: "x", category: SPACESHIP }) { asset { id } } }`, {}, ['GRAPHQL_VALIDATION_FAILED']);
+  test('a wrong enum value inline → BAD_USER_INPUT (an argument problem, as in variables)', async () => {
+    await expect400(`mutation { createHardware(input: { name: "x", category: SPACESHIP }) { asset { id } } }`, {}, ['BAD_USER_INPUT']);
   });
 
-  test('a missing required argument → GRAPHQL_VALIDATION_FAILED', async () => {
-    await expect400(`mutation { createHardware { asset { id } } }`, {}, ['GRAPHQL_VALIDATION_FAILED']);
+  test('a missing required argument → BAD_USER_INPUT', async () => {
+    await expect400(`mutation { createHardware { asset { id } } }`, {}, ['BAD_USER_INPUT']);
   });
 
   test('a missing required input field (name, category) → BAD_USER_INPUT', async () => {

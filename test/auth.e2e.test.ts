@@ -47,6 +47,7 @@ describe('bearer tokens (HS256)', () => {
   test('expired', () => expectUnauthenticated(`Bearer ${jwt.sign({ sub: 'x', roles: ['ADMIN'], exp: Math.floor(Date.now() / 1000) - 3600 }, TEST_JWT_SECRET)}`, /expired/));
   test('no exp claim', () => expectUnauthenticated(`Bearer ${jwt.sign({ sub: 'x', roles: ['ADMIN'] }, TEST_JWT_SECRET)}`, /exp/));
   test('no sub claim', () => expectUnauthenticated(`Bearer ${sign({ roles: ['ADMIN'] })}`, /sub/));
+  test('an over-long sub claim', () => expectUnauthenticated(`Bearer ${sign({ sub: 'x'.repeat(201), roles: ['ADMIN'] })}`, /longer than 200/));
   test('unknown role', () => expectUnauthenticated(`Bearer ${sign({ sub: 'x', roles: ['ROOT'] })}`, /roles/));
   test('alg none is refused', () => {
     const header = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');

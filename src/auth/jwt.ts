@@ -80,6 +80,8 @@ export function verifyBearer(header: string | undefined, keys: JwtKeys, config: 
     throw new AuthError('Token is malformed');
   }
   if (typeof payload.sub !== 'string' || payload.sub.length === 0) throw new AuthError('Token has no `sub` claim');
+  // The subject is recorded as the actor of every change (200 characters at most there).
+  if (payload.sub.length > 200) throw new AuthError('Token `sub` claim is longer than 200 characters');
   if (typeof payload.exp !== 'number') throw new AuthError('Token has no `exp` claim');
   const rawRoles: unknown = payload.roles;
   if (!Array.isArray(rawRoles) || rawRoles.some((r) => typeof r !== 'string' || !ROLES.has(r))) {

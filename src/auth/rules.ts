@@ -4,6 +4,7 @@ import type { Context } from '../context';
 import { CONTRACT_RULES } from '../modules/contracts/contract.rules';
 import { MAINTENANCE_RULES } from '../modules/maintenance/maintenance.rules';
 import { AUDIT_RULES } from '../modules/audits/audit.rules';
+import { AUDIT_LOG_RULES } from '../modules/audit-log/audit-log.rules';
 import { DISPOSAL_RULES } from '../modules/disposal/disposal.rules';
 import { LICENSE_RULES } from '../modules/licenses/license.rules';
 import { RADAR_RULES } from '../modules/radar/radar.rules';
@@ -69,6 +70,7 @@ export const ACCESS_RULES: Record<string, Capability> = {
   ...AUDIT_RULES,
   ...VALUATION_RULES,
   ...RADAR_RULES,
+  ...AUDIT_LOG_RULES,
 };
 
 function guard(capability: Capability, typeName: string, fieldName: string, resolve: GraphQLFieldResolver<unknown, Context>): GraphQLFieldResolver<unknown, Context> {

@@ -9,6 +9,18 @@ export interface QueryStats {
 /** Holds the current request's stats; every statement sent through `Db` is counted in it. */
 export const queryStatsStore = new AsyncLocalStorage<QueryStats>();
 
+/** Who is changing data, and through which mutation: set around each mutation, recorded by the audit trigger. */
+export interface AuditScope {
+  actor: string;
+  action: string;
+  requestId: string;
+}
+
+/** The current mutation's audit scope (none outside mutations). */
+export const auditStore = new AsyncLocalStorage<AuditScope>();
+
+const WRITE_RE = /^\s*(INSERT|UPDATE|DELETE)\b/i;
+
 function count(): void {
   const stats = queryStatsStore.getStore();
   if (stats) stats.statements += 1;
@@ -38,17 +50,30 @@ export class Db implements Queryable {
   constructor(readonly pool: Pool) {}
 
   async query<R extends QueryResultRow = Record<string, unknown>>(text: string, values?: unknown[]): Promise<R[]> {
+    // A single write inside a mutation still carries the mutation's audit scope: it runs as a transaction.
+    if (auditStore.getStore() && WRITE_RE.test(text)) return this.transaction((tx) => tx.query<R>(text, values));
     count();
     const res = await this.pool.query<R>(text, values);
     return res.rows;
   }
 
-  /** Runs `fn` in one transaction: committed when it returns, rolled back when it throws. */
+  /**
+   * Runs `fn` in one transaction: committed when it returns, rolled back when it throws.
+   * Inside a mutation, the transaction first records who and what (audit scope) for the audit trigger.
+   */
   async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     try {
       count();
       await client.query('BEGIN');
+      const scope = auditStore.getStore();
+      if (scope) {
+        count();
+        await client.query(
+          `SELECT set_config('itam.actor', $1, true), set_config('itam.action', $2, true), set_config('itam.request_id', $3, true)`,
+          [scope.actor, scope.action, scope.requestId],
+        );
+      }
       const result = await fn(new Tx(client));
       count();
       await client.query('COMMIT');

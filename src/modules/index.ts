@@ -11,6 +11,7 @@ import { NodeResolver } from './node.resolver';
 import { PersonResolver } from './people/person.resolver';
 import { VendorResolver } from './vendors/vendor.resolver';
 import { AUDIT_RESOLVERS } from './audits/audit.resolver';
+import { AUDIT_LOG_RESOLVERS } from './audit-log/audit-log.resolver';
 import { DISPOSAL_RESOLVERS } from './disposal/disposal.resolver';
 import { LICENSE_RESOLVERS } from './licenses/license.resolver';
 import { RADAR_RESOLVERS } from './radar/radar.resolver';
@@ -37,6 +38,7 @@ export const resolvers = [
   ...AUDIT_RESOLVERS,
   ...VALUATION_RESOLVERS,
   ...RADAR_RESOLVERS,
+  ...AUDIT_LOG_RESOLVERS,
 ] as const;
 
 /** Object types reached only through an interface or union, which buildSchema must still include. */

@@ -17,14 +17,18 @@ export const tooComplex = (limit: string, max: number, message: string, extra: R
 
 const unwrap = (t: GraphQLOutputType): GraphQLOutputType => (isNonNullType(t) ? t.ofType : t);
 
+/** Rows a list with a `limit` argument returns when none is given (the expiry radar's default). */
+const DEFAULT_LIST_LIMIT = 500;
+
 /** Rows a list field can return: `first`/`last` (default page size), `ids`, `limit`; other lists count as 10. */
-function fanOut(args: Record<string, unknown>, hasPageArgs: boolean, isList: boolean): number {
+function fanOut(args: Record<string, unknown>, hasPageArgs: boolean, hasLimitArg: boolean, isList: boolean): number {
   for (const k of ['first', 'last', 'limit']) {
     const v = args[k];
     if (typeof v === 'number' && v > 0) return v;
   }
   if (Array.isArray(args.ids)) return args.ids.length;
   if (hasPageArgs) return DEFAULT_PAGE_SIZE;
+  if (hasLimitArg) return DEFAULT_LIST_LIMIT;
   return isList ? 10 : 1;
 }
 
@@ -37,7 +41,7 @@ export const costEstimator: ComplexityEstimator = ({ type, field, args, childCom
   if (field.name.startsWith('__') || type.name.startsWith('__')) return 0;
   if (type.name.endsWith('Connection') && (field.name === 'edges' || field.name === 'nodes')) return childComplexity;
   const hasPageArgs = field.args.some((a) => a.name === 'first');
-  const n = fanOut(args, hasPageArgs, isListType(unwrap(field.type)));
+  const n = fanOut(args, hasPageArgs, field.args.some((a) => a.name === 'limit'), isListType(unwrap(field.type)));
   return 1 + n * childComplexity;
 };
 
@@ -69,13 +73,19 @@ export function queryLimits(limits: QueryLimits, production: boolean, schema: Gr
     async requestDidStart() {
       return {
         async didResolveOperation({ document, request, operationName }) {
-          const actual = getComplexity({
-            schema,
-            query: document,
-            variables: request.variables ?? {},
-            operationName: operationName ?? undefined,
-            estimators: [costEstimator],
-          });
+          let actual: number;
+          try {
+            actual = getComplexity({
+              schema,
+              query: document,
+              variables: request.variables ?? {},
+              operationName: operationName ?? undefined,
+              estimators: [costEstimator],
+            });
+          } catch {
+            // Variables that do not coerce: execution refuses them next, as BAD_USER_INPUT naming the variable.
+            return;
+          }
           if (actual > limits.maxCost) {
             throw tooComplex('cost', limits.maxCost, `Query cost ${actual} exceeds the limit of ${limits.maxCost}: ask for fewer rows (first/last) or fewer nested lists`, { cost: actual });
           }

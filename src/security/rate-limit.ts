@@ -24,7 +24,7 @@ export interface RateLimiter {
  * budget per subject. If Redis is unreachable the in-memory limiter stands in
  * (per instance) rather than letting every request through or refusing all.
  */
-export function createRateLimiter(cfg: Config['rateLimit'], log: Logger): RateLimiter | null {
+export async function createRateLimiter(cfg: Config['rateLimit'], log: Logger): Promise<RateLimiter | null> {
   if (cfg.points === 0) return null;
   const base = { points: cfg.points, duration: cfg.windowSec, keyPrefix: 'itam:rl' };
   const memory = new RateLimiterMemory(base);
@@ -41,6 +41,15 @@ export function createRateLimiter(cfg: Config['rateLimit'], log: Logger): RateLi
       warned = false;
     });
     limiter = new RateLimiterRedis({ ...base, storeClient: redis, insuranceLimiter: memory, rejectIfRedisNotReady: true });
+    // Start counting in Redis from the first request when it is there; do not hold the start up for long when it is not.
+    const client = redis;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 3000);
+      client.once('ready', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
   }
   return {
     store: redis ? 'redis' : 'memory',

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { childPageLoader, countLoader } from '../../common/loader';
+import { byIdLoader, childPageLoader, countLoader } from '../../common/loader';
 import type { Db } from '../../database/db';
 import { ASSET_COLUMNS } from '../assets/asset.service';
 import type { AssetRow } from '../assets/asset.types';
@@ -14,6 +14,7 @@ export interface HolderAt {
 /** Custody loaders: each answers a whole page of assets with one statement. */
 export function custodyLoaders(db: Db) {
   return {
+    custodyEventById: byIdLoader<CustodyEventRow>(db, `SELECT ${CUSTODY_EVENT_COLUMNS} FROM custody_event e WHERE e.id = ANY($1::uuid[])`),
     /** Newest events first; `after` is a sequence number. */
     custodyChainPage: childPageLoader<CustodyEventRow & { parentId: string }>(
       db,

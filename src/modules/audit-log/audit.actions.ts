@@ -1,0 +1,73 @@
+import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import type { Context } from '../../context';
+import { auditStore } from '../../database/db';
+
+/**
+ * The audit action of each mutation, as `entity.verb`: what AuditEntry.action
+ * says and what `auditLog(filter: { action })` matches. Every mutation must be
+ * listed (an unlisted one is a start-up error), so no change goes unnamed.
+ */
+export const MUTATION_ACTIONS: Record<string, string> = {
+  createHardware: 'asset.create',
+  createSoftwareLicense: 'asset.create',
+  createNetworkDevice: 'asset.create',
+  createCloudResource: 'asset.create',
+  createVirtualMachine: 'asset.create',
+  createDataAsset: 'asset.create',
+  createCertificate: 'asset.create',
+  updateHardware: 'asset.update',
+  updateSoftwareLicense: 'asset.update',
+  updateNetworkDevice: 'asset.update',
+  updateCloudResource: 'asset.update',
+  updateVirtualMachine: 'asset.update',
+  updateDataAsset: 'asset.update',
+  updateCertificate: 'asset.update',
+  changeAssetStatus: 'asset.changeStatus',
+  checkOutAsset: 'asset.checkOut',
+  checkInAsset: 'asset.checkIn',
+  transferAsset: 'asset.transfer',
+  recordPhysicalAudit: 'asset.recordPhysicalAudit',
+  disposeAsset: 'asset.dispose',
+  upsertAssets: 'asset.upsert',
+  assignLicenseSeat: 'license.assignSeat',
+  releaseLicenseSeat: 'license.releaseSeat',
+  createPerson: 'person.create',
+  updatePerson: 'person.update',
+  createDepartment: 'department.create',
+  updateDepartment: 'department.update',
+  createLocation: 'location.create',
+  updateLocation: 'location.update',
+  createVendor: 'vendor.create',
+  updateVendor: 'vendor.update',
+  createContract: 'contract.create',
+  updateContract: 'contract.update',
+  linkContractAssets: 'contract.linkAssets',
+  unlinkContractAssets: 'contract.unlinkAssets',
+  recordMaintenance: 'maintenance.record',
+  startMaintenance: 'maintenance.start',
+  completeMaintenance: 'maintenance.complete',
+  cancelMaintenance: 'maintenance.cancel',
+};
+
+/**
+ * Runs each mutation resolver inside its audit scope (actor, action, request id):
+ * every transaction it opens hands them to the audit trigger. Mutations run one
+ * after another, so scopes never mix.
+ */
+export function applyAuditScope(schema: GraphQLSchema, actions: Record<string, string> = MUTATION_ACTIONS): GraphQLSchema {
+  const mutation = schema.getMutationType();
+  if (!mutation) return schema;
+  const missing: string[] = [];
+  for (const field of Object.values(mutation.getFields())) {
+    const action = actions[field.name];
+    if (!action) {
+      missing.push(field.name);
+      continue;
+    }
+    const resolve = (field.resolve ?? defaultFieldResolver) as GraphQLFieldResolver<unknown, Context>;
+    field.resolve = (source, args, ctx, info) =>
+      auditStore.run({ actor: ctx.principal.subject, action, requestId: ctx.requestId }, () => resolve(source, args, ctx, info));
+  }
+  if (missing.length) throw new Error(`mutations without an audit action: ${missing.join(', ')}`);
+  return schema;
+}
