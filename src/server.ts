@@ -248,7 +248,7 @@ const isIntrospectionOnly = (op: OperationDefinitionNode): boolean =>
 
 /** Validation errors about argument values (literals in the query): the contract calls those BAD_USER_INPUT. */
 const ARGUMENT_VALUE_RE =
-  /^(Expected value of type |Value ".*" does not exist in ".+" enum|Field ".+" of required type ".+" was not provided|Field ".+" is not defined by type |Field ".+" argument ".+" of type ".+" is required|Unknown argument ")/;
+  /^(Expected value of type |Value ".*" does not exist in ".+" enum|Enum ".+" cannot represent |[A-Za-z]+ cannot represent |Field ".+" of required type ".+" was not provided|Field ".+" is not defined by type |Field ".+" argument ".+" of type ".+" is required|Unknown argument ")/;
 
 /**
  * The contract's codes whichever stage caught the problem: limit refusals (parser, validation, plugin) are

@@ -1,25 +1,19 @@
 import { defaultFieldResolver, GraphQLObjectType, isInterfaceType, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { apiError } from '../common/errors';
 import type { Context } from '../context';
-import { CONTRACT_RULES } from '../modules/contracts/contract.rules';
-import { MAINTENANCE_RULES } from '../modules/maintenance/maintenance.rules';
-import { AUDIT_RULES } from '../modules/audits/audit.rules';
-import { AUDIT_LOG_RULES } from '../modules/audit-log/audit-log.rules';
-import { DISPOSAL_RULES } from '../modules/disposal/disposal.rules';
-import { LICENSE_RULES } from '../modules/licenses/license.rules';
-import { RADAR_RULES } from '../modules/radar/radar.rules';
-import { VALUATION_RULES } from '../modules/valuation/valuation.rules';
 import { can, CAPABILITIES, type Capability } from './roles';
 
 /**
- * The roles matrix of the API contract as data: which capability each root
- * field, mutation and protected field needs. `Type.field` names an object or
- * interface field (an interface rule applies to every implementation).
- * Every Query and Mutation field must be listed: an unlisted one is a start-up error,
- * so a new field cannot be exposed by accident.
+ * The roles matrix of the API contract as data, in this one place: which
+ * capability (src/auth/roles.ts) each root field, mutation and protected field
+ * needs. `Type.field` names an object or interface field (an interface rule
+ * applies to every implementation). Every Query and Mutation field must be
+ * listed: an unlisted one is a start-up error, so a new field cannot be exposed
+ * by accident. A protected field the caller may not read resolves to null with
+ * a FORBIDDEN error at its path; the rest of the response still comes back.
  */
 export const ACCESS_RULES: Record<string, Capability> = {
-  // Reads open to every role.
+  // ---- Reads open to every role: assets, people, places, vendors, contracts, custody.
   'Query.node': 'read',
   'Query.nodes': 'read',
   'Query.viewer': 'read',
@@ -29,8 +23,35 @@ export const ACCESS_RULES: Record<string, Capability> = {
   'Query.departments': 'read',
   'Query.locations': 'read',
   'Query.vendors': 'read',
+  'Query.contracts': 'read',
+  'Query.overdueCheckouts': 'read',
+  'Query.verifyCustodyChain': 'read',
+  'Query.expiring': 'read',
+  'Query.assetsDueForAudit': 'read',
+  'Query.inventorySummary': 'read',
 
-  // Writes: ADMIN and ASSET_MANAGER.
+  // ---- Money fields (costs, book value, recovered value): ADMIN, ASSET_MANAGER, AUDITOR.
+  'Purchase.cost': 'readMoney',
+  'Depreciation.salvageValue': 'readMoney',
+  'CloudResource.monthlyCost': 'readMoney',
+  'Asset.bookValue': 'readMoney',
+  'Contract.cost': 'readMoney',
+  'MaintenanceRecord.cost': 'readMoney',
+  'Disposal.recoveredValue': 'readMoney',
+  'InventorySummary.purchaseCost': 'readMoney',
+  'InventorySummary.bookValue': 'readMoney',
+
+  // ---- Licence keys: ADMIN, ASSET_MANAGER.
+  'SoftwareLicense.licenseKey': 'readLicenseKey',
+
+  // ---- The audit log and asset history: ADMIN, AUDITOR.
+  'Query.auditLog': 'readAudit',
+  'Asset.history': 'readAudit',
+
+  // ---- Physical audits: ADMIN, ASSET_MANAGER, AUDITOR.
+  'Mutation.recordPhysicalAudit': 'physicalAudit',
+
+  // ---- Every other change: ADMIN, ASSET_MANAGER.
   'Mutation.createHardware': 'write',
   'Mutation.createSoftwareLicense': 'write',
   'Mutation.createNetworkDevice': 'write',
@@ -45,6 +66,21 @@ export const ACCESS_RULES: Record<string, Capability> = {
   'Mutation.updateVirtualMachine': 'write',
   'Mutation.updateDataAsset': 'write',
   'Mutation.updateCertificate': 'write',
+  'Mutation.changeAssetStatus': 'write',
+  'Mutation.checkOutAsset': 'write',
+  'Mutation.checkInAsset': 'write',
+  'Mutation.transferAsset': 'write',
+  'Mutation.disposeAsset': 'write',
+  'Mutation.assignLicenseSeat': 'write',
+  'Mutation.releaseLicenseSeat': 'write',
+  'Mutation.createContract': 'write',
+  'Mutation.updateContract': 'write',
+  'Mutation.linkContractAssets': 'write',
+  'Mutation.unlinkContractAssets': 'write',
+  'Mutation.recordMaintenance': 'write',
+  'Mutation.startMaintenance': 'write',
+  'Mutation.completeMaintenance': 'write',
+  'Mutation.cancelMaintenance': 'write',
   'Mutation.createPerson': 'write',
   'Mutation.updatePerson': 'write',
   'Mutation.createDepartment': 'write',
@@ -53,24 +89,6 @@ export const ACCESS_RULES: Record<string, Capability> = {
   'Mutation.updateLocation': 'write',
   'Mutation.createVendor': 'write',
   'Mutation.updateVendor': 'write',
-
-  // Custody and lifecycle.
-  'Query.overdueCheckouts': 'read',
-  'Query.verifyCustodyChain': 'read',
-  'Mutation.checkOutAsset': 'write',
-  'Mutation.checkInAsset': 'write',
-  'Mutation.transferAsset': 'write',
-  'Mutation.changeAssetStatus': 'write',
-
-  // Contracts and maintenance: listed beside their resolvers.
-  ...CONTRACT_RULES,
-  ...MAINTENANCE_RULES,
-  ...LICENSE_RULES,
-  ...DISPOSAL_RULES,
-  ...AUDIT_RULES,
-  ...VALUATION_RULES,
-  ...RADAR_RULES,
-  ...AUDIT_LOG_RULES,
 };
 
 function guard(capability: Capability, typeName: string, fieldName: string, resolve: GraphQLFieldResolver<unknown, Context>): GraphQLFieldResolver<unknown, Context> {

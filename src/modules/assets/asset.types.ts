@@ -65,8 +65,11 @@ export class Depreciation {
   method: DepreciationMethod;
   @Field(() => Int, { description: 'Useful life in months.' })
   usefulLifeMonths: number;
-  @Field(() => DecimalScalar, { description: 'Value at the end of the useful life, in the purchase currency.' })
-  salvageValue: string;
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'Value at the end of the useful life, in the purchase currency. A money field: null with FORBIDDEN for roles that may not read money (hence nullable).',
+  })
+  salvageValue: string | null;
   @Field(() => DateScalar, { nullable: true, description: 'When depreciation starts.' })
   inServiceOn: string | null;
 }
