@@ -79,11 +79,16 @@ export class AuditLog1796021975289 implements MigrationInterface {
             END $$`);
         for (const [table, entity, key, asset, related] of AUDITED) {
             await queryRunner.query(`CREATE TRIGGER ${table}_audit AFTER INSERT OR UPDATE OR DELETE ON "${table}" FOR EACH ROW EXECUTE FUNCTION itam_audit('${entity}', '${key}', '${asset}', '${related}')`);
+            // TRUNCATE fires no row triggers: it would empty a table unrecorded, so it is refused outright.
+            await queryRunner.query(`CREATE TRIGGER ${table}_audit_no_truncate BEFORE TRUNCATE ON "${table}" FOR EACH STATEMENT EXECUTE FUNCTION itam_refuse_change()`);
         }
     }
 
     public async down(queryRunner: QueryRunner): Promise<void> {
-        for (const [table] of AUDITED) await queryRunner.query(`DROP TRIGGER ${table}_audit ON "${table}"`);
+        for (const [table] of AUDITED) {
+            await queryRunner.query(`DROP TRIGGER ${table}_audit_no_truncate ON "${table}"`);
+            await queryRunner.query(`DROP TRIGGER ${table}_audit ON "${table}"`);
+        }
         await queryRunner.query(`DROP FUNCTION itam_audit()`);
         await queryRunner.query(`DROP TRIGGER audit_entry_no_truncate ON "audit_entry"`);
         await queryRunner.query(`DROP TRIGGER audit_entry_append_only ON "audit_entry"`);

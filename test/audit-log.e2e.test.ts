@@ -231,6 +231,12 @@ describe('the database keeps the log unalterable, even for SQL', () => {
     expect((await app.sql(`SELECT count(*)::int AS n FROM audit_entry WHERE actor = 'someone-else'`))[0].n).toBe(0);
   });
 
+  test('TRUNCATE of a register table (which would bypass row triggers) is refused', async () => {
+    for (const table of ['asset', 'person', 'vendor', 'contract_asset', 'license_seat']) {
+      await expect(app.sql(`TRUNCATE ${table} CASCADE`)).rejects.toThrow(/append-only|refused/);
+    }
+  });
+
   test('a change made directly in the database is recorded too, as the database role', async () => {
     const id = (await newLaptop('Changed behind our back')).data.createHardware.asset.id;
     await app.sql(`UPDATE asset SET name = 'Renamed in psql' WHERE id = $1`, [keyOf(id)]);

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Queryable } from '../database/db';
+import { badInput } from './errors';
 
 /**
  * A loader of rows by id: one statement per batch, `WHERE id = ANY($1)`.
@@ -58,7 +59,16 @@ export function childPageLoader<R extends object>(db: Queryable, sql: string): D
       const results = new Map<string, R[]>();
       await Promise.all(
         [...groups.values()].map(async (ks) => {
-          const rows = await db.query<R>(sql, [ks.map((k) => k.parent), ks[0].after, ks[0].limit]);
+          let rows: R[];
+          try {
+            rows = await db.query<R>(sql, [ks.map((k) => k.parent), ks[0].after, ks[0].limit]);
+          } catch (err) {
+            // A cursor of the right shape whose value does not cast (a forged date or number): PostgreSQL's
+            // data exceptions (SQLSTATE class 22) are the caller's error, not ours.
+            const code = (err as { code?: unknown }).code;
+            if (ks[0].after != null && typeof code === 'string' && code.startsWith('22')) throw badInput('`after` is not a cursor of this list', 'after');
+            throw err;
+          }
           for (const k of ks) results.set(`${k.parent}|${k.limit}|${k.after ?? ''}`, []);
           for (const r of rows) results.get(`${(r as Record<string, unknown>).parentId as string}|${ks[0].limit}|${ks[0].after ?? ''}`)?.push(r);
         }),

@@ -188,7 +188,8 @@ function refChecks(kind: AssetKind, input: Partial<CreateAssetInput>): { checks:
   add('warrantyProvider', { id: input.warranty?.providerId, types: ['Vendor'], table: 'vendor', field: ['input', 'warranty', 'providerId'] });
   const assetRef = (id: string | null | undefined, types: string[], field: string[]): RefCheck => {
     const t = id ? fromGlobalId(id)?.type : undefined;
-    return { id, types, table: 'asset', field, where: t && KIND_BY_TYPENAME[t] ? `kind = '${KIND_BY_TYPENAME[t]}'` : undefined };
+    // A DISPOSED asset is gone: nothing new can run on it, be stored on it or be installed on it.
+    return { id, types, table: 'asset', field, where: `status <> 'DISPOSED'${t && KIND_BY_TYPENAME[t] ? ` AND kind = '${KIND_BY_TYPENAME[t]}'` : ''}` };
   };
   if (kind === AssetKind.VIRTUAL_MACHINE) add('host', assetRef(input.hostId, ['Hardware', 'CloudResource'], ['input', 'hostId']));
   if (kind === AssetKind.DATA_ASSET) {

@@ -19,7 +19,7 @@ export function decodeAuditCursor(cursor: string | null | undefined): string | n
   if (cursor == null) return null;
   try {
     const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(v) && v.length === 2 && v[0] === AUDIT_ORDER && typeof v[1] === 'string' && /^\d{1,19}$/.test(v[1])) return v[1];
+    if (Array.isArray(v) && v.length === 2 && v[0] === AUDIT_ORDER && typeof v[1] === 'string' && /^\d{1,19}$/.test(v[1]) && BigInt(v[1]) <= 2n ** 63n - 1n) return v[1];
   } catch {
     // below
   }

@@ -37,7 +37,7 @@ export interface AuditEntryRow {
   description: 'One recorded change to one object: who, through which mutation, when, and each changed field before and after. Written by the database in the same transaction as the change; it cannot be altered or deleted. Readable by ADMIN and AUDITOR.',
 })
 export class AuditEntry extends Node {
-  @Field({ description: 'When the change was committed (transaction time).' })
+  @Field({ description: 'When the change was made: the start of the transaction that made it (every entry of one mutation has the same time).' })
   at: Date;
   @Field({ description: 'Who made it: the token subject, or `database:<role>` for a change made directly in the database.' })
   actor: string;

@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import type { Context } from '../../context';
 import { auditStore } from '../../database/db';
@@ -49,6 +50,10 @@ export const MUTATION_ACTIONS: Record<string, string> = {
   cancelMaintenance: 'maintenance.cancel',
 };
 
+function clearLoaders(ctx: Context): void {
+  for (const loader of Object.values(ctx.loaders)) if (loader instanceof DataLoader) loader.clearAll();
+}
+
 /**
  * Runs each mutation resolver inside its audit scope (actor, action, request id):
  * every transaction it opens hands them to the audit trigger. Mutations run one
@@ -65,8 +70,16 @@ export function applyAuditScope(schema: GraphQLSchema, actions: Record<string, s
       continue;
     }
     const resolve = (field.resolve ?? defaultFieldResolver) as GraphQLFieldResolver<unknown, Context>;
-    field.resolve = (source, args, ctx, info) =>
-      auditStore.run({ actor: ctx.principal.subject, action, requestId: ctx.requestId }, () => resolve(source, args, ctx, info));
+    field.resolve = async (source, args, ctx, info) => {
+      // What the request's loaders cached before a write is stale after it: each mutation reads afresh,
+      // and its payload (and the next mutation of the same request) sees the change.
+      clearLoaders(ctx);
+      try {
+        return await auditStore.run({ actor: ctx.principal.subject, action, requestId: ctx.requestId }, () => resolve(source, args, ctx, info));
+      } finally {
+        clearLoaders(ctx);
+      }
+    };
   }
   if (missing.length) throw new Error(`mutations without an audit action: ${missing.join(', ')}`);
   return schema;

@@ -66,7 +66,7 @@ export class AssetAuditResolver {
 
   @FieldResolver(() => DateScalar, {
     nullable: true,
-    description: 'The day its next physical audit is due: the day of the last audit (or of its creation) plus its kind\'s audit interval. Null when the kind is never audited (interval 0) or the asset is DISPOSED.',
+    description: 'The day its next physical audit is due: the day of the last audit (or of its creation) plus its kind\'s audit interval. Null when the kind is never audited (interval 0), or the asset is DISPOSED or still ORDERED (not received: nothing to audit yet).',
   })
   nextAuditDueOn(@Root() a: AssetRow, @Ctx() ctx: Context): string | null {
     return nextAuditDueOn(ctx.config, a);

@@ -95,10 +95,10 @@ const withNote = (what: string, note: string | null): string => (note ? `${what}
 
 // ---------------------------------------------------------------- due dates
 
-/** The day an asset is next due for a physical audit; null when its kind is never audited (interval 0) or it is DISPOSED. */
+/** The day an asset is next due for a physical audit; null when its kind is never audited (interval 0), it is DISPOSED, or still ORDERED. */
 export function nextAuditDueOn(config: Config, asset: Pick<AssetRow, 'kind' | 'status' | 'lastAuditedAt' | 'createdAt'>): string | null {
   const days = config.assets.auditIntervalDays[asset.kind];
-  if (!days || asset.status === AssetStatus.DISPOSED) return null;
+  if (!days || asset.status === AssetStatus.DISPOSED || asset.status === AssetStatus.ORDERED) return null;
   const since = new Date(asset.lastAuditedAt ?? asset.createdAt);
   // The UTC calendar day of the last audit (or of creation), plus the interval: the same as auditDueSql.
   const day = Date.UTC(since.getUTCFullYear(), since.getUTCMonth(), since.getUTCDate());

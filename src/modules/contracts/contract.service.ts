@@ -143,11 +143,18 @@ async function resolveAssetIds(db: Queryable, ids: string[]): Promise<string[]> 
     return d.key;
   });
   const wanted = [...new Set(keys.filter((k): k is string => k != null))];
-  const rows = wanted.length ? await db.query<{ id: string; kind: string }>(`SELECT id, kind FROM asset WHERE id = ANY($1::uuid[])`, [wanted]) : [];
+  // FOR SHARE: a concurrent disposal waits for this link (and then sees it), or this link sees the disposal.
+  const rows = wanted.length
+    ? await db.query<{ id: string; kind: string; status: string }>(`SELECT id, kind, status FROM asset WHERE id = ANY($1::uuid[]) ORDER BY id FOR SHARE`, [wanted])
+    : [];
   // The type in the global ID must be the asset's own kind: a Certificate ID with a Hardware key is not an asset ID.
   const found = new Map(rows.map((r) => [r.id, KIND_TYPENAME[r.kind as keyof typeof KIND_TYPENAME]]));
+  const disposed = new Set(rows.filter((r) => r.status === 'DISPOSED').map((r) => r.id));
   keys.forEach((k, i) => {
     if (k != null && found.get(k) !== fromGlobalId(ids[i])!.type) errors.push(notFound(i));
+    else if (k != null && disposed.has(k)) {
+      errors.push(userError(['input', 'assetIds', String(i)], UserErrorCode.INVALID_TRANSITION, 'The asset is DISPOSED: that is final, nothing changes it any more'));
+    }
   });
   if (errors.length) throw new UserErrorsException(errors.sort((a, b) => Number(a.field![2]) - Number(b.field![2])));
   return wanted;

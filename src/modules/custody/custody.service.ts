@@ -56,7 +56,10 @@ export async function resolveCustodian(db: Queryable, ref: CustodianRef | null |
 /** Locks an asset row for the rest of the transaction (NOT_FOUND, CONFLICT on a stale version). */
 export async function lockAsset(tx: Tx, assetId: string, expectedVersion: number | null | undefined, field: string[] = ['input', 'assetId']): Promise<AssetRow> {
   const key = requireKey(assetId, ASSET_TYPES, field);
-  return lockForUpdate<AssetRow>(tx, `SELECT ${ASSET_COLUMNS} FROM asset a WHERE a.id = $1 FOR UPDATE`, key, expectedVersion, 'asset', field);
+  const row = await lockForUpdate<AssetRow>(tx, `SELECT ${ASSET_COLUMNS} FROM asset a WHERE a.id = $1 FOR UPDATE`, key, expectedVersion, 'asset', field);
+  // The type in the ID must be the asset's own kind: a Hardware ID with a certificate's key names no asset.
+  if (KIND_TYPENAME[row.kind] !== fromGlobalId(assetId)!.type) fail(field, UserErrorCode.NOT_FOUND, `No ${fromGlobalId(assetId)!.type} with this ID`);
+  return row;
 }
 
 export interface NewEvent {

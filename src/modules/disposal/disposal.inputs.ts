@@ -53,7 +53,7 @@ export class DisposeAssetInput {
   certificateOfDisposalNumber?: string | null;
   @Field(() => String, {
     nullable: true,
-    description: `A note on the hand-over to the vendor, kept on the DISPOSAL_HANDOFF custody event (at most ${MAX_NOTE.toLocaleString('en')} characters); needs vendorId.`,
+    description: `Free text about the disposal (at most ${MAX_NOTE.toLocaleString('en')} characters), kept on the disposal record and, through a vendor, on the DISPOSAL_HANDOFF custody event.`,
   })
   @IsOptional() @MaxLength(MAX_NOTE)
   note?: string | null;

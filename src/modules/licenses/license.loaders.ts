@@ -35,7 +35,7 @@ export function licenseLoaders(db: Db) {
     /** Seats in use per licence: the sum of the quantities of its active seats (0 when none). */
     seatsUsedByLicense: new DataLoader<string, number>(async (ids) => {
       const rows = await db.query<{ k: string; n: number }>(
-        `SELECT license_id AS k, sum(quantity)::int AS n FROM license_seat WHERE license_id = ANY($1::uuid[]) AND released_at IS NULL GROUP BY license_id`,
+        `SELECT license_id AS k, LEAST(sum(quantity), 2147483647)::int AS n FROM license_seat WHERE license_id = ANY($1::uuid[]) AND released_at IS NULL GROUP BY license_id`,
         [ids as string[]],
       );
       const used = new Map(rows.map((r) => [r.k, r.n]));

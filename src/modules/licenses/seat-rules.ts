@@ -23,7 +23,7 @@ interface ActiveSeats {
 /** What a licence's active seats add up to: one statement. */
 export async function activeSeatsOf(db: Queryable, licenseId: string): Promise<ActiveSeats> {
   const [row] = await db.query<ActiveSeats>(
-    `SELECT COALESCE(sum(quantity), 0)::int AS used,
+    `SELECT LEAST(COALESCE(sum(quantity), 0), 2147483647)::int AS used, -- saturates: past 2^31 seats the licence is over-allocated anyway
             count(*) FILTER (WHERE person_id IS NOT NULL)::int AS persons,
             count(*) FILTER (WHERE asset_id IS NOT NULL)::int AS devices,
             count(*) FILTER (WHERE quantity <> 1)::int AS multi

@@ -72,6 +72,7 @@ async function lockRecord(tx: Tx, maintenanceId: string, expectedVersion: number
   );
   if (!ref) fail(ID_FIELD, UserErrorCode.NOT_FOUND, 'No maintenance record with this ID');
   const asset = await lockAsset(tx, toGlobalId(KIND_TYPENAME[ref.kind], ref.assetId), null, ID_FIELD);
+  assertNotDisposed(asset.status, ID_FIELD);
   const record = await lockForUpdate<MaintenanceRecordRow>(
     tx, `SELECT ${MAINTENANCE_COLUMNS} FROM maintenance_record m WHERE m.id = $1 FOR UPDATE`, key, expectedVersion, 'maintenance record',
   );

@@ -91,6 +91,14 @@ export async function updatePerson(ctx: Context, input: UpdatePersonInput): Prom
         `UPDATE person AS p SET ${set.sql ? `${set.sql}, ` : ''}version = version + 1, updated_at = now() WHERE id = $1 RETURNING ${PERSON_COLUMNS}`,
         [key, ...set.values],
       );
+      // A person who leaves gives back their licence seats (the person row is locked, so no assignment slips in).
+      if (input.active === false) {
+        await tx.query(
+          `UPDATE license_seat SET released_at = GREATEST(now(), assigned_at), released_by = $2, release_reason = 'person deactivated'
+            WHERE person_id = $1 AND released_at IS NULL`,
+          [key, ctx.principal.subject],
+        );
+      }
       return { person: row };
     } catch (err) {
       mapDbError(err, CONSTRAINT_FIELDS);
