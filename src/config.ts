@@ -16,6 +16,8 @@ export interface Config {
     readonly algorithm: 'HS256' | 'RS256';
     /** HS256 secret, or undefined when a development secret is to be generated. */
     readonly secret: string | undefined;
+    /** HS256 secret still accepted (not used to sign) while tokens signed with it expire: key rotation. */
+    readonly previousSecret: string | undefined;
     readonly publicKey: string | undefined;
     readonly issuer: string | undefined;
     readonly audience: string | undefined;
@@ -110,6 +112,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (secret !== undefined && secret.length < 32) {
     problems.push('JWT_SECRET must be at least 32 characters');
   }
+  const previousSecret = str('JWT_SECRET_PREVIOUS');
+  if (previousSecret !== undefined && secret === undefined) problems.push('JWT_SECRET_PREVIOUS needs JWT_SECRET (it is the key being rotated out)');
+  if (previousSecret !== undefined && previousSecret.length < 32) problems.push('JWT_SECRET_PREVIOUS must be at least 32 characters');
   if (publicKey !== undefined && !/-----BEGIN (RSA )?PUBLIC KEY-----/.test(publicKey)) {
     problems.push('JWT_PUBLIC_KEY must be a PEM-encoded RSA public key');
   }
@@ -144,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jwt: {
       algorithm: publicKey !== undefined ? 'RS256' : 'HS256',
       secret,
+      previousSecret,
       publicKey,
       issuer: str('JWT_ISSUER'),
       audience: str('JWT_AUDIENCE'),

@@ -164,3 +164,38 @@ describe('GET /graphql and the token command', () => {
     expect(data.viewer).toEqual({ subject: 'carol', roles: ['ASSET_MANAGER', 'AUDITOR'] });
   });
 });
+
+describe('key rotation', () => {
+  const OLD = 'the-old-secret-being-rotated-out-0123456789';
+  const NEW = 'the-new-secret-that-signs-from-now-on-987654';
+  const hs = (secret: string) => jwt.sign({ sub: 'rot', roles: ['VIEWER'] }, secret, { algorithm: 'HS256', expiresIn: 600 });
+
+  test('HS256: tokens of JWT_SECRET and of JWT_SECRET_PREVIOUS are accepted, others are not', async () => {
+    const app = await startTestApp({ JWT_SECRET: NEW, JWT_SECRET_PREVIOUS: OLD });
+    try {
+      expect(ok(await app.gql(VIEWER_QUERY, {}, { token: hs(NEW) })).viewer.subject).toBe('rot');
+      expect(ok(await app.gql(VIEWER_QUERY, {}, { token: hs(OLD) })).viewer.subject).toBe('rot');
+      const other = await app.gql(VIEWER_QUERY, {}, { token: hs('a-third-secret-nobody-configured-000000') });
+      expect(other.status).toBe(401);
+      expect(other.body.errors?.[0].message).toMatch(/signature/);
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('RS256: every public key in JWT_PUBLIC_KEY is accepted during a rotation', async () => {
+    const a = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const b = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const c = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const pem = (k: crypto.KeyObject) => k.export({ type: 'spki', format: 'pem' }).toString();
+    const app = await startTestApp({ JWT_SECRET: '', JWT_PUBLIC_KEY: pem(a.publicKey) + pem(b.publicKey) });
+    const rs = (key: crypto.KeyObject) => jwt.sign({ sub: 'rsa', roles: ['VIEWER'] }, key, { algorithm: 'RS256', expiresIn: 600 });
+    try {
+      expect(ok(await app.gql(VIEWER_QUERY, {}, { token: rs(a.privateKey) })).viewer.subject).toBe('rsa');
+      expect(ok(await app.gql(VIEWER_QUERY, {}, { token: rs(b.privateKey) })).viewer.subject).toBe('rsa');
+      expect((await app.gql(VIEWER_QUERY, {}, { token: rs(c.privateKey) })).status).toBe(401);
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -8,7 +8,8 @@ import { Role, type Principal } from './roles';
 /** The key material the service verifies tokens with (and, in development, signs them with). */
 export interface JwtKeys {
   algorithm: Algorithm;
-  verifyKey: string;
+  /** The current key first, then keys still accepted during a rotation. */
+  verifyKeys: string[];
   /** Only for HS256: the same secret signs. */
   signKey: string | null;
   /** True when the secret was generated for development and kept in the data directory. */
@@ -23,10 +24,13 @@ export const DEV_SECRET_FILE = 'jwt-dev-secret';
  */
 export function resolveJwtKeys(config: Config): JwtKeys {
   if (config.jwt.publicKey) {
-    return { algorithm: 'RS256', verifyKey: config.jwt.publicKey, signKey: null, generated: false };
+    // Several PEM blocks in JWT_PUBLIC_KEY: every one is accepted (a key rotation at the identity provider).
+    const pems = config.jwt.publicKey.match(/-----BEGIN (RSA )?PUBLIC KEY-----[\s\S]+?-----END (RSA )?PUBLIC KEY-----/g) ?? [config.jwt.publicKey];
+    return { algorithm: 'RS256', verifyKeys: pems, signKey: null, generated: false };
   }
   if (config.jwt.secret) {
-    return { algorithm: 'HS256', verifyKey: config.jwt.secret, signKey: config.jwt.secret, generated: false };
+    const previous = config.jwt.previousSecret ? [config.jwt.previousSecret] : [];
+    return { algorithm: 'HS256', verifyKeys: [config.jwt.secret, ...previous], signKey: config.jwt.secret, generated: false };
   }
   if (config.env === 'production') throw new Error('JWT_SECRET or JWT_PUBLIC_KEY is required in production');
   const file = path.join(config.dataDir, DEV_SECRET_FILE);
@@ -38,7 +42,7 @@ export function resolveJwtKeys(config: Config): JwtKeys {
     secret = crypto.randomBytes(48).toString('base64url');
     fs.writeFileSync(file, secret + '\n', { mode: 0o600 });
   }
-  return { algorithm: 'HS256', verifyKey: secret, signKey: secret, generated: true };
+  return { algorithm: 'HS256', verifyKeys: [secret], signKey: secret, generated: true };
 }
 
 export class AuthError extends Error {
@@ -50,6 +54,25 @@ export class AuthError extends Error {
 
 const ROLES = new Set<string>(Object.values(Role));
 
+/** Tries the current key, then any previous one; only a bad signature moves on to the next key. */
+function verifyWithAny(token: string, keys: JwtKeys, config: Config): string | JwtPayload {
+  let lastError: unknown;
+  for (const key of keys.verifyKeys) {
+    try {
+      return jwt.verify(token, key, {
+        algorithms: [keys.algorithm],
+        issuer: config.jwt.issuer,
+        audience: config.jwt.audience,
+        clockTolerance: config.jwt.clockToleranceSec,
+      });
+    } catch (err) {
+      lastError = err;
+      if (!/signature/.test((err as Error).message)) throw err;
+    }
+  }
+  throw lastError;
+}
+
 /**
  * Verifies `Authorization: Bearer <jwt>` and returns the principal, or throws an
  * AuthError whose message tells the caller what to fix without leaking key details.
@@ -60,12 +83,7 @@ export function verifyBearer(header: string | undefined, keys: JwtKeys, config: 
   if (!m) throw new AuthError('Malformed Authorization header: expected "Bearer <token>"');
   let payload: JwtPayload;
   try {
-    const decoded = jwt.verify(m[1], keys.verifyKey, {
-      algorithms: [keys.algorithm],
-      issuer: config.jwt.issuer,
-      audience: config.jwt.audience,
-      clockTolerance: config.jwt.clockToleranceSec,
-    });
+    const decoded = verifyWithAny(m[1], keys, config);
     if (typeof decoded === 'string') throw new AuthError('Token payload must be a JSON object');
     payload = decoded;
   } catch (err) {
