@@ -6,6 +6,8 @@ import { maintenanceLoaders } from './modules/maintenance/maintenance.loaders';
 import { orgLoaders } from './modules/org.loaders';
 import { auditLoaders } from './modules/audits/audit.loaders';
 import { auditLogLoaders } from './modules/audit-log/audit-log.loaders';
+import { changesLoaders } from './modules/changes/changes.loaders';
+import { upsertLoaders } from './modules/upsert/upsert.loaders';
 import { disposalLoaders } from './modules/disposal/disposal.loaders';
 import { licenseLoaders } from './modules/licenses/license.loaders';
 import { radarLoaders } from './modules/radar/radar.loaders';
@@ -25,6 +27,8 @@ export function createLoaders(db: Db) {
     ...valuationLoaders(db),
     ...radarLoaders(db),
     ...auditLogLoaders(db),
+    ...upsertLoaders(db),
+    ...changesLoaders(db),
   };
 }
 

@@ -1,3 +1,18 @@
+import express, { type Router } from 'express';
+
+/** GET /graphql from a browser (Accept: text/html, no query): the playground page. */
+export function playgroundRouter(): Router {
+  const router = express.Router();
+  router.get('/graphql', (req, res, next) => {
+    if (req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) === 'text/html' && !req.query.query) {
+      res.type('html').send(playgroundHtml());
+      return;
+    }
+    next();
+  });
+  return router;
+}
+
 /**
  * A small, self-contained query page served at GET /graphql to browsers: no
  * external scripts or styles, so it works on a network without internet access.

@@ -13,7 +13,7 @@ import type { Context } from './context';
 import { queryStatsStore, type Db, type QueryStats } from './database/db';
 import { createLoaders } from './loaders';
 import type { Logger } from './logger';
-import { playgroundHtml } from './playground';
+import { playgroundRouter } from './playground';
 import { createSchema } from './schema';
 import { queryLimits, TOKEN_LIMIT_RE } from './security/query-limits';
 import { createRateLimiter, type RateLimiter } from './security/rate-limit';
@@ -93,14 +93,8 @@ export async function createHttpApp(opts: { config: Config; db: Db; keys: JwtKey
     }
   });
 
-  // A browser asking for /graphql gets the playground.
-  app.get('/graphql', (req, res, next) => {
-    if (req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) === 'text/html' && !req.query.query) {
-      res.type('html').send(playgroundHtml());
-      return;
-    }
-    next();
-  });
+  // A browser asking for /graphql gets the playground (and its assets, served by the service itself).
+  app.use(playgroundRouter());
 
   // Who is calling (the token is checked once, here), then that caller's request budget.
   app.use('/graphql', async (req, res, next) => {

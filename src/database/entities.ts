@@ -1,6 +1,7 @@
 import { AssetEntity, AssetExternalRefEntity, AssetRelationEntity } from '../modules/assets/asset.entity';
 import { ContractAssetEntity, ContractEntity } from '../modules/contracts/contract.entity';
 import { CustodyEventEntity } from '../modules/custody/custody-event.entity';
+import { IdempotencyKeyEntity } from '../idempotency/idempotency-key.entity';
 import { AuditEntryEntity } from '../modules/audit-log/audit-entry.entity';
 import { PhysicalAuditEntity } from '../modules/audits/physical-audit.entity';
 import { DisposalEntity } from '../modules/disposal/disposal.entity';
@@ -28,4 +29,5 @@ export const entities = [
   DisposalEntity,
   PhysicalAuditEntity,
   AuditEntryEntity,
+  IdempotencyKeyEntity,
 ];

@@ -12,6 +12,8 @@ import { PersonResolver } from './people/person.resolver';
 import { VendorResolver } from './vendors/vendor.resolver';
 import { AUDIT_RESOLVERS } from './audits/audit.resolver';
 import { AUDIT_LOG_RESOLVERS } from './audit-log/audit-log.resolver';
+import { CHANGES_RESOLVERS } from './changes/changes.resolver';
+import { UPSERT_RESOLVERS } from './upsert/upsert.resolver';
 import { DISPOSAL_RESOLVERS } from './disposal/disposal.resolver';
 import { LICENSE_RESOLVERS } from './licenses/license.resolver';
 import { RADAR_RESOLVERS } from './radar/radar.resolver';
@@ -39,6 +41,8 @@ export const resolvers = [
   ...VALUATION_RESOLVERS,
   ...RADAR_RESOLVERS,
   ...AUDIT_LOG_RESOLVERS,
+  ...UPSERT_RESOLVERS,
+  ...CHANGES_RESOLVERS,
 ] as const;
 
 /** Object types reached only through an interface or union, which buildSchema must still include. */

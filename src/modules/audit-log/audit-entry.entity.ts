@@ -17,11 +17,20 @@ import { Column, Entity, Generated, Index, PrimaryGeneratedColumn, Unique } from
 @Index('idx_audit_entry_asset', ['assetId', 'seq'])
 @Index('idx_audit_entry_related_asset', ['relatedAssetId', 'seq'])
 @Index('idx_audit_entry_at', ['at'])
+// The asset change feed: entries of assets in (writing transaction, seq) order.
+@Index('idx_audit_entry_feed', ['txid', 'seq'], { where: 'asset_id IS NOT NULL' })
 export class AuditEntryEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_audit_entry' }) id: string;
   /** Order of writing: the log's sort key (newest first). */
   @Column({ type: 'bigint' }) @Generated('increment') seq: string;
   @Column({ type: 'timestamptz', default: () => 'now()' }) at: Date;
+  /**
+   * The writing transaction's id (txid_current()). A reader sees an entry only once every
+   * transaction with a smaller id has finished (txid_snapshot_xmin), so a feed ordered by
+   * (txid, seq) never gains an entry behind a cursor already handed out: gap-free under
+   * concurrent writers.
+   */
+  @Column({ type: 'bigint', default: () => 'txid_current()' }) txid: string;
   @Column({ type: 'varchar', length: 200 }) actor: string;
   @Column({ type: 'varchar', length: 100 }) action: string;
   /** GraphQL type of the changed object: Hardware, Person, Contract, CustodyEvent, … */

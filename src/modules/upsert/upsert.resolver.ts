@@ -1,0 +1,2 @@
+/** This module's resolver classes (registered in modules/index.ts). */
+export const UPSERT_RESOLVERS: Function[] = [];
