@@ -1,0 +1,254 @@
+/**
+ * `npm run bench`: drives the real service with autocannon against a generated
+ * database, next to the "floor": the same data fetched by one hand-written SQL
+ * statement through `pg` behind the same HTTP layer (Express, JSON, bearer check).
+ * Prints a markdown table and writes it to test/bench/RESULTS.md.
+ *
+ *   npm run seed -- --scale 100000          # once (DATABASE_URL=... for the target)
+ *   BENCH_DATABASE_URL=postgres://... npm run bench [-- --duration 10 --connections 1,10,50 --only Q3]
+ */
+import 'reflect-metadata';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { Pool } from 'pg';
+import { startService, type Service } from '../../src/app';
+import { signToken, verifyBearer } from '../../src/auth/jwt';
+import { Role } from '../../src/auth/roles';
+import { encodeCursor } from '../../src/common/connection';
+import { toGlobalId } from '../../src/common/global-id';
+import { loadConfig, type Config } from '../../src/config';
+import { createLogger } from '../../src/logger';
+import { KIND_TYPENAME, type AssetKind } from '../../src/modules/assets/asset.enums';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const autocannon = require('autocannon');
+
+interface Args {
+  url: string;
+  duration: number;
+  warmup: number;
+  connections: number[];
+  only: string[] | null;
+  out: string;
+}
+
+function parseArgs(argv: string[]): Args {
+  const get = (name: string) => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  return {
+    url: get('database-url') ?? process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/itam_bench',
+    duration: Number(get('duration') ?? 10),
+    warmup: Number(get('warmup') ?? 3),
+    connections: (get('connections') ?? '1,10,50').split(',').map(Number),
+    only: get('only')?.split(',') ?? null,
+    out: get('out') ?? path.join(__dirname, 'RESULTS.md'),
+  };
+}
+
+const SECRET = 'bench-secret-0123456789-0123456789-0123456789';
+
+// ---------------------------------------------------------------- the workloads
+
+const CUSTODIAN = 'custodian { __typename ... on Person { displayName } ... on Department { name } ... on Location { name } ... on Vendor { name } }';
+const Q1 = `query Q1($id: ID!) { asset(id: $id) { id assetTag name status ${CUSTODIAN} } }`;
+const Q2 = `query Q2($loc: ID!) { assets(first: 50, filter: { statuses: [IN_USE, IN_STOCK], kinds: [HARDWARE], locationId: $loc }) { nodes { id assetTag name status kind } } }`;
+const q3 = (n: number) => `query Q3 { assets(first: ${n}) { nodes { id assetTag name status location { name } ${CUSTODIAN}
+  custodyChain(first: 5) { nodes { sequence type occurredAt } } contracts { contractNumber vendor { name } }
+  ... on Hardware { category serialNumber } ... on SoftwareLicense { product seatsTotal } ... on NetworkDevice { deviceType }
+  ... on CloudResource { provider serviceModel } ... on VirtualMachine { vcpus memoryMib } ... on DataAsset { classification } ... on Certificate { commonName } } } }`;
+const Q4 = `query Q4($after: String) { assets(first: 50, after: $after) { nodes { id assetTag name status } pageInfo { endCursor hasNextPage } } }`;
+const CHECK_OUT = `mutation Q5out($a: ID!, $p: ID!) { checkOutAsset(input: { assetId: $a, to: { personId: $p } }) { asset { id status } userErrors { code } } }`;
+const CHECK_IN = `mutation Q5in($a: ID!, $l: ID!) { checkInAsset(input: { assetId: $a, locationId: $l }) { asset { id status } userErrors { code } } }`;
+
+/** The floor: each read workload as one hand-written statement. */
+const FLOOR_SQL: Record<string, string> = {
+  Q1: `SELECT a.id, a.asset_tag, a.name, a.status, a.custodian_type, COALESCE(p.display_name, d.name, l.name, v.name) AS custodian
+         FROM asset a
+         LEFT JOIN person p ON a.custodian_type = 'PERSON' AND p.id = a.custodian_id
+         LEFT JOIN department d ON a.custodian_type = 'DEPARTMENT' AND d.id = a.custodian_id
+         LEFT JOIN location l ON a.custodian_type = 'LOCATION' AND l.id = a.custodian_id
+         LEFT JOIN vendor v ON a.custodian_type = 'VENDOR' AND v.id = a.custodian_id
+        WHERE a.id = $1`,
+  Q2: `SELECT a.id, a.asset_tag, a.name, a.status, a.kind FROM asset a
+        WHERE a.status = ANY('{IN_USE,IN_STOCK}') AND a.kind = 'HARDWARE'
+          AND a.location_id IN (WITH RECURSIVE sub AS (SELECT id FROM location WHERE id = $1 UNION ALL SELECT l.id FROM location l JOIN sub ON l.parent_id = sub.id) SELECT id FROM sub)
+        ORDER BY a.asset_tag, a.id LIMIT 50`,
+  Q3: `SELECT a.id, a.asset_tag, a.name, a.status, a.kind, a.hw_category, a.serial_number, a.product, a.seats_total, a.device_type, a.cloud_provider,
+              a.service_model, a.vcpus, a.memory_mib, a.classification, a.common_name, loc.name AS location,
+              COALESCE(p.display_name, d.name, l.name, v.name) AS custodian,
+              (SELECT json_agg(e) FROM (SELECT sequence, type, occurred_at FROM custody_event WHERE asset_id = a.id ORDER BY sequence DESC LIMIT 5) e) AS chain,
+              (SELECT json_agg(json_build_object('contractNumber', c.contract_number, 'vendor', cv.name)) FROM contract_asset ca
+                 JOIN contract c ON c.id = ca.contract_id LEFT JOIN vendor cv ON cv.id = c.vendor_id WHERE ca.asset_id = a.id) AS contracts
+         FROM (SELECT * FROM asset ORDER BY asset_tag, id LIMIT $1) a
+         LEFT JOIN location loc ON loc.id = a.location_id
+         LEFT JOIN person p ON a.custodian_type = 'PERSON' AND p.id = a.custodian_id
+         LEFT JOIN department d ON a.custodian_type = 'DEPARTMENT' AND d.id = a.custodian_id
+         LEFT JOIN location l ON a.custodian_type = 'LOCATION' AND l.id = a.custodian_id
+         LEFT JOIN vendor v ON a.custodian_type = 'VENDOR' AND v.id = a.custodian_id
+        ORDER BY a.asset_tag, a.id`,
+  Q4: `SELECT a.id, a.asset_tag, a.name, a.status FROM asset a WHERE ($1::text IS NULL OR (a.asset_tag, a.id) > ($1::text, $2::uuid)) ORDER BY a.asset_tag, a.id LIMIT 50`,
+};
+
+/** The floor's HTTP layer: the same Express, JSON body parsing and bearer verification as the service. */
+async function startFloor(pool: Pool, config: Config, service: Service): Promise<{ url: string; close: () => Promise<void> }> {
+  const app = express();
+  app.post('/floor/:q', express.json(), async (req, res) => {
+    try {
+      verifyBearer(req.headers.authorization, service.keys, config);
+      const { rows } = await pool.query(FLOOR_SQL[req.params.q], req.body.params ?? []);
+      res.json({ data: rows });
+    } catch (err) {
+      res.status(500).json({ error: (err as Error).message });
+    }
+  });
+  const server = http.createServer(app);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+// ---------------------------------------------------------------- measuring
+
+interface Measure {
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+}
+
+const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN);
+
+async function run(url: string, pathName: string, body: (ctx: Record<string, unknown>) => unknown, headers: Record<string, string>, connections: number, duration: number): Promise<Measure> {
+  const times: number[] = [];
+  let errors = 0;
+  const instance = autocannon({
+    url,
+    connections,
+    duration,
+    requests: [{
+      method: 'POST',
+      path: pathName,
+      headers: { 'content-type': 'application/json', ...headers },
+      setupRequest: (req: Record<string, unknown>, ctx: Record<string, unknown>) => ({ ...req, body: JSON.stringify(body(ctx)) }),
+    }],
+  });
+  instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
+    if (status !== 200) errors++;
+    times.push(ms);
+  });
+  const result = await instance;
+  times.sort((a, b) => a - b);
+  return { rps: result.requests.average, p50: pct(times, 50), p95: pct(times, 95), p99: pct(times, 99), errors: errors + result.errors };
+}
+
+async function statementsOf(url: string, token: string, query: string, variables: Record<string, unknown>): Promise<number> {
+  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+  const body = (await res.json()) as { errors?: unknown };
+  if (body.errors) throw new Error(`bench query failed: ${JSON.stringify(body.errors).slice(0, 500)}`);
+  return Number(res.headers.get('x-sql-statements'));
+}
+
+// ---------------------------------------------------------------- main
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const config = loadConfig({
+    NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', JWT_SECRET: SECRET, LOG_LEVEL: 'silent', DB_POOL_MAX: '20', RATE_LIMIT_POINTS: '0', MIGRATIONS_RUN: 'true',
+  });
+  const pool = new Pool({ connectionString: args.url, max: 20 });
+  const [{ n }] = (await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM asset')).rows;
+  if (n < 1000) throw new Error(`${args.url} holds ${n} assets: generate data first (npm run seed -- --scale 100000)`);
+  const service = await startService(config, createLogger('silent'), args.url);
+  const floor = await startFloor(pool, config, service);
+  const token = signToken(service.keys, { sub: 'bench', roles: [Role.ADMIN] }, { expiresInSec: 86_400 });
+  const auth = { authorization: `Bearer ${token}` };
+
+  // Inputs: random assets, a busy location, the 90,000th asset's cursor, and a pool of assets in stock for the write mix.
+  const ids = (await pool.query<{ id: string; kind: AssetKind }>('SELECT id, kind FROM asset ORDER BY md5(id::text) LIMIT 2000')).rows;
+  const [busy] = (await pool.query<{ id: string }>(`SELECT location_id AS id FROM asset WHERE location_id IS NOT NULL GROUP BY location_id ORDER BY count(*) DESC LIMIT 1`)).rows;
+  const deepOffset = Math.min(90_000, n - 100);
+  const [deep] = (await pool.query<{ tag: string; id: string }>('SELECT asset_tag AS tag, id FROM asset ORDER BY asset_tag, id OFFSET $1 LIMIT 1', [deepOffset])).rows;
+  const deepCursor = encodeCursor({ order: 'asset.ASSET_TAG.ASC', value: deep.tag, id: deep.id });
+  const stock = (await pool.query<{ id: string; kind: AssetKind; location_id: string | null }>(
+    `SELECT id, kind, location_id FROM asset WHERE status = 'IN_STOCK' AND location_id IS NOT NULL ORDER BY id LIMIT 500`)).rows;
+  const people = (await pool.query<{ id: string }>('SELECT id FROM person WHERE active ORDER BY id LIMIT 500')).rows;
+  const gidOf = (r: { id: string; kind: AssetKind }) => toGlobalId(KIND_TYPENAME[r.kind], r.id);
+  const pick = <T>(xs: T[]) => xs[Math.floor(Math.random() * xs.length)];
+  let connSeq = 0;
+
+  type Workload = { name: string; what: string; api: (ctx: Record<string, unknown>) => unknown; floor?: (ctx: Record<string, unknown>) => unknown; stmts?: () => Promise<string> };
+  const workloads: Workload[] = [
+    { name: 'Q1', what: 'asset by id with custodian', api: () => ({ query: Q1, variables: { id: gidOf(pick(ids)) } }), floor: () => ({ params: [pick(ids).id] }),
+      stmts: async () => String(await statementsOf(service.url, token, Q1, { id: gidOf(ids[0]) })) },
+    { name: 'Q2', what: '50 assets by status, kind, location (sub-locations)', api: () => ({ query: Q2, variables: { loc: toGlobalId('Location', busy.id) } }), floor: () => ({ params: [busy.id] }),
+      stmts: async () => String(await statementsOf(service.url, token, Q2, { loc: toGlobalId('Location', busy.id) })) },
+    { name: 'Q3', what: '100 assets with custodian, custodyChain(5), contracts{vendor}, location, every kind', api: () => ({ query: q3(100) }), floor: () => ({ params: [100] }),
+      stmts: async () => `${await statementsOf(service.url, token, q3(10), {})} @10 / ${await statementsOf(service.url, token, q3(100), {})} @100` },
+    { name: 'Q4-first', what: 'first keyset page (50)', api: () => ({ query: Q4, variables: { after: null } }), floor: () => ({ params: [null, null] }),
+      stmts: async () => String(await statementsOf(service.url, token, Q4, { after: null })) },
+    { name: 'Q4-deep', what: `keyset page after the ${deepOffset.toLocaleString('en')}th asset`, api: () => ({ query: Q4, variables: { after: deepCursor } }), floor: () => ({ params: [deep.tag, deep.id] }),
+      stmts: async () => String(await statementsOf(service.url, token, Q4, { after: deepCursor })) },
+    {
+      name: 'Q5', what: 'check-out / check-in mix',
+      api: (ctx) => {
+        // Each connection works on its own assets, alternating check-out and check-in.
+        if (ctx.assets === undefined) {
+          const k = connSeq++;
+          ctx.assets = stock.filter((_, i) => i % 50 === k % 50);
+          ctx.i = 0;
+          ctx.out = new Set<string>();
+        }
+        const assets = ctx.assets as typeof stock;
+        const out = ctx.out as Set<string>;
+        const a = assets[(ctx.i as number)++ % assets.length];
+        if (out.has(a.id)) {
+          out.delete(a.id);
+          return { query: CHECK_IN, variables: { a: gidOf(a), l: toGlobalId('Location', a.location_id!) } };
+        }
+        out.add(a.id);
+        return { query: CHECK_OUT, variables: { a: gidOf(a), p: toGlobalId('Person', pick(people).id) } };
+      },
+    },
+  ];
+
+  const rows: string[] = [];
+  const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '–');
+  for (const w of workloads.filter((x) => !args.only || args.only.some((o) => x.name.startsWith(o)))) {
+    const stmts = w.stmts ? await w.stmts() : '–';
+    for (const c of args.connections) {
+      await run(service.url, '/graphql', w.api, auth, c, args.warmup);
+      const api = await run(service.url, '/graphql', w.api, auth, c, args.duration);
+      let floorM: Measure | null = null;
+      if (w.floor) {
+        await run(floor.url, `/floor/${w.name.slice(0, 2)}`, w.floor, auth, c, args.warmup);
+        floorM = await run(floor.url, `/floor/${w.name.slice(0, 2)}`, w.floor, auth, c, args.duration);
+      }
+      const ratio = floorM ? (api.p50 / floorM.p50).toFixed(2) : '–';
+      const line = `| ${w.name} | ${c} | ${fmt(api.rps)} | ${fmt(api.p50)} | ${fmt(api.p95)} | ${fmt(api.p99)} | ${stmts} | ${floorM ? fmt(floorM.rps) : '–'} | ${floorM ? fmt(floorM.p50) : '–'} | ${ratio} | ${api.errors} |`;
+      rows.push(line);
+      process.stdout.write(`${line}\n`);
+    }
+  }
+  const header = [
+    `Benchmark of ${new Date().toISOString().slice(0, 10)} on ${n.toLocaleString('en')} assets (${args.duration} s per run after ${args.warmup} s warm-up; latencies in ms).`,
+    '',
+    '| workload | conns | req/s | p50 | p95 | p99 | SQL stmts/req | floor req/s | floor p50 | p50 ÷ floor | non-200 |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+  ];
+  const workloadsText = workloads.map((w) => `- ${w.name}: ${w.what}`).join('\n');
+  const table = `${header.join('\n')}\n${rows.join('\n')}\n\n${workloadsText}\n`;
+  fs.writeFileSync(args.out, table);
+  process.stdout.write(`\nwritten to ${path.relative(process.cwd(), args.out)}\n`);
+  await floor.close();
+  await service.stop();
+  await pool.end();
+}
+
+main().catch((err) => {
+  process.stderr.write(`${(err as Error).stack ?? err}\n`);
+  process.exit(1);
+});
