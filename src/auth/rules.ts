@@ -71,6 +71,7 @@ export const ACCESS_RULES: Record<string, Capability> = {
   'Mutation.checkInAsset': 'write',
   'Mutation.transferAsset': 'write',
   'Mutation.disposeAsset': 'write',
+  'Mutation.upsertAssets': 'write',
   'Mutation.assignLicenseSeat': 'write',
   'Mutation.releaseLicenseSeat': 'write',
   'Mutation.createContract': 'write',

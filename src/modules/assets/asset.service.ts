@@ -88,6 +88,8 @@ export async function getAsset(ctx: Context, args: { id?: string | null; assetTa
     return row && KIND_TYPENAME[row.kind] === d.type ? row : null;
   }
   if (args.assetTag != null) {
+    // No tag holds NUL (PostgreSQL text cannot), so no asset has it; asking SQL would be an error.
+    if (args.assetTag.includes('\u0000')) return null;
     const rows = await ctx.db.query<AssetRow>(`SELECT ${ASSET_COLUMNS} FROM asset a WHERE a.asset_tag = $1`, [args.assetTag.trim()]);
     if (rows[0]) ctx.loaders.assetById.prime(rows[0].id, rows[0]);
     return rows[0] ?? null;
@@ -138,7 +140,7 @@ interface Existing {
 }
 
 /** Checks that hold between fields (and against the stored row on updates). */
-function crossFieldErrors(kind: AssetKind, input: Partial<CreateAssetInput>, existing: Existing): UserError[] {
+export function crossFieldErrors(kind: AssetKind, input: Partial<CreateAssetInput>, existing: Existing): UserError[] {
   const errors: UserError[] = [];
   const row = existing.row;
   const orderedOn = input.purchase?.orderedOn !== undefined ? input.purchase.orderedOn : row?.purchaseOrderedOn;
@@ -175,7 +177,7 @@ function crossFieldErrors(kind: AssetKind, input: Partial<CreateAssetInput>, exi
   return errors;
 }
 
-function refChecks(kind: AssetKind, input: Partial<CreateAssetInput>): { checks: RefCheck[]; names: string[] } {
+export function refChecks(kind: AssetKind, input: Partial<CreateAssetInput>): { checks: RefCheck[]; names: string[] } {
   const checks: RefCheck[] = [];
   const names: string[] = [];
   const add = (name: string, c: RefCheck) => {
@@ -203,7 +205,7 @@ function refChecks(kind: AssetKind, input: Partial<CreateAssetInput>): { checks:
 }
 
 /** The column values an input sets (only the fields it gives), with defaults on create. */
-function columnValues(kind: AssetKind, input: Partial<CreateAssetInput>, refs: Record<string, string | null>, create: boolean): Record<string, unknown> {
+export function columnValues(kind: AssetKind, input: Partial<CreateAssetInput>, refs: Record<string, string | null>, create: boolean): Record<string, unknown> {
   const cols: Record<string, unknown> = {};
   const put = (col: string, value: unknown) => {
     if (value !== undefined) cols[col] = value;
