@@ -50,7 +50,7 @@ export async function startService(config: Config, log: Logger, databaseUrl: str
       keys,
       stop: () =>
         (stopping ??= (async () => {
-          // The drain plugin closes the listener and waits for in-flight requests.
+          // The drain plugin closes the listener and waits for in-flight requests (SHUTDOWN_TIMEOUT_MS less a second).
           await apollo.stop();
           await limiter?.close();
           await dataSource.destroy();

@@ -41,6 +41,24 @@ export interface Config {
     /** Shared counters in Redis when set; in memory (per instance) otherwise. */
     readonly redisUrl: string | undefined;
   };
+  /** Operations endpoints (see README "Operations"). */
+  readonly ops: {
+    /** When set, GET /metrics needs `Authorization: Bearer <METRICS_TOKEN>`; unset: open (scraped inside the network). */
+    readonly metricsToken: string | undefined;
+    /** GET /readyz answers 503 when the database has not answered within this time (READY_TIMEOUT_MS, default 2000). */
+    readonly readyTimeoutMs: number;
+  };
+  /** Browser origins allowed to call /graphql (CORS_ORIGINS); empty: no cross-origin access; ['*']: any origin (not in production). */
+  readonly corsOrigins: readonly string[];
+  /** Automatic persisted queries: on/off (PERSISTED_QUERIES) and the size of the in-memory LRU cache (PERSISTED_QUERIES_CACHE_MB). */
+  readonly persistedQueries: {
+    readonly enabled: boolean;
+    readonly cacheBytes: number;
+  };
+  /** Idempotency-Key on mutations: how long a key and its stored response are kept (IDEMPOTENCY_TTL_HOURS, default 24). */
+  readonly idempotency: {
+    readonly ttlHours: number;
+  };
   /** Development only: introspection without a token (INTROSPECTION_WITHOUT_TOKEN). */
   readonly introspectionWithoutToken: boolean;
   /** Lifecycle thresholds of the asset register. */
@@ -136,6 +154,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (introspectionWithoutToken && envName === 'production') {
     problems.push('INTROSPECTION_WITHOUT_TOKEN cannot be on in production (introspection needs a token there)');
   }
+  const metricsToken = str('METRICS_TOKEN');
+  if (metricsToken !== undefined && (metricsToken.length < 16 || !/^[\x21-\x7e]+$/.test(metricsToken))) {
+    problems.push('METRICS_TOKEN must be at least 16 printable characters without spaces (or unset: /metrics open)');
+  }
+  const corsOrigins = parseCorsOrigins(str('CORS_ORIGINS'), envName, problems);
   const auditDefault = int('AUDIT_INTERVAL_DAYS', 365, 0, 3650);
   const config: Config = {
     env: envName,
@@ -170,6 +193,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       windowSec: int('RATE_LIMIT_WINDOW_SEC', 60, 1, 86_400),
       redisUrl,
     }),
+    ops: Object.freeze({
+      metricsToken,
+      readyTimeoutMs: int('READY_TIMEOUT_MS', 2000, 100, 60_000),
+    }),
+    corsOrigins,
+    persistedQueries: Object.freeze({
+      enabled: bool('PERSISTED_QUERIES', true),
+      cacheBytes: int('PERSISTED_QUERIES_CACHE_MB', 16, 1, 1024) * 1_048_576,
+    }),
+    idempotency: Object.freeze({
+      ttlHours: int('IDEMPOTENCY_TTL_HOURS', 24, 1, 720),
+    }),
     introspectionWithoutToken,
     assets: Object.freeze({
       warrantyWarningDays: int('WARRANTY_WARNING_DAYS', 30, 0, 3650),
@@ -183,4 +218,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);
+}
+
+/**
+ * CORS_ORIGINS: a comma-separated list of exact origins (scheme://host[:port]). `*` admits any
+ * origin; it is refused in production, where the list of front ends is known.
+ */
+function parseCorsOrigins(raw: string | undefined, env: Config['env'], problems: string[]): readonly string[] {
+  if (raw === undefined) return Object.freeze([]);
+  const entries = raw.split(',').map((o) => o.trim()).filter((o) => o !== '');
+  if (entries.includes('*')) {
+    if (env === 'production') problems.push('CORS_ORIGINS cannot be * in production: list the allowed origins (e.g. https://itam.example.com)');
+    else if (entries.length > 1) problems.push('CORS_ORIGINS is either * or a list of origins, not both');
+    return Object.freeze(['*']);
+  }
+  const origins: string[] = [];
+  for (const entry of entries) {
+    let origin: string | undefined;
+    try {
+      const u = new URL(entry);
+      if ((u.protocol === 'http:' || u.protocol === 'https:') && u.origin === entry.toLowerCase()) origin = u.origin;
+    } catch {
+      // reported below
+    }
+    if (origin === undefined) {
+      problems.push(`CORS_ORIGINS entries must be origins such as https://itam.example.com or http://localhost:3000 (scheme, host, optional port; no path or trailing slash); got "${entry}"`);
+    } else origins.push(origin);
+  }
+  return Object.freeze(origins);
 }

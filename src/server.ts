@@ -4,15 +4,21 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
+import cors from 'cors';
 import express, { type Request, type Response } from 'express';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { getOperationAST, GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { QueryConfig } from 'pg';
 import pinoHttp from 'pino-http';
 import { AuthError, verifyBearer, type JwtKeys } from './auth/jwt';
 import type { Config } from './config';
 import type { Context } from './context';
 import { queryStatsStore, type Db, type QueryStats } from './database/db';
+import { idempotency } from './idempotency/idempotency.middleware';
+import { IdempotencyStore } from './idempotency/idempotency.store';
 import { createLoaders } from './loaders';
 import type { Logger } from './logger';
+import { createMetrics, metricsEndpoint, requestMetrics, type Metrics } from './metrics';
+import { PersistedQueryCache } from './persisted-queries';
 import { playgroundRouter } from './playground';
 import { createSchema } from './schema';
 import { queryLimits, TOKEN_LIMIT_RE } from './security/query-limits';
@@ -25,6 +31,7 @@ export interface HttpApp {
   apollo: ApolloServer<Context>;
   /** null when RATE_LIMIT_POINTS is 0. */
   limiter: RateLimiter | null;
+  metrics: Metrics;
 }
 
 interface RequestLocals {
@@ -33,6 +40,8 @@ interface RequestLocals {
   /** The verified caller, or null with the reason in authError. */
   principal: Principal | null;
   authError: AuthError | null;
+  /** Operation name for the metrics ('anonymous' when unnamed); unset when no operation was resolved. */
+  operation?: string;
 }
 
 /** A caller without a token, admitted only to introspection when INTROSPECTION_WITHOUT_TOKEN is on (development). */
@@ -55,6 +64,13 @@ export async function createHttpApp(opts: { config: Config; db: Db; keys: JwtKey
   const schema = await createSchema();
   const limits = queryLimits(config.limits, config.env === 'production', schema);
   const limiter = await createRateLimiter(config.rateLimit, log);
+  const metrics = createMetrics(db.pool);
+  const apqCache = new PersistedQueryCache(config.persistedQueries.cacheBytes);
+  /**
+   * The HTTP response of each request, found from its statistics object (the request's async store), for
+   * the request plugin: Apollo plugins see only a copy of the context.
+   */
+  const responses = new WeakMap<QueryStats, Response>();
 
   // Per-request id and SQL statement count; everything after this runs inside the request's store.
   app.use((req, res, next) => {
@@ -63,6 +79,7 @@ export async function createHttpApp(opts: { config: Config; db: Db; keys: JwtKey
     res.setHeader('x-request-id', requestId);
     const stats: QueryStats = { statements: 0 };
     Object.assign(res.locals, { requestId, stats });
+    responses.set(stats, res);
     queryStatsStore.run(stats, () => next());
   });
 
@@ -70,7 +87,7 @@ export async function createHttpApp(opts: { config: Config; db: Db; keys: JwtKey
     pinoHttp({
       logger: log,
       genReqId: (_req, res) => locals(res as Response).requestId,
-      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' || req.url === '/metrics' },
       customSuccessObject: (_req, res, val: Record<string, unknown>) => ({ ...val, ...graphqlLogFields(res as Response) }),
       customErrorObject: (_req, res, _err, val: Record<string, unknown>) => ({ ...val, ...graphqlLogFields(res as Response) }),
       serializers: {
@@ -85,16 +102,21 @@ export async function createHttpApp(opts: { config: Config; db: Db; keys: JwtKey
   });
 
   app.get('/readyz', async (_req, res) => {
-    try {
-      await db.pool.query('SELECT 1');
-      res.json({ status: 'ready' });
-    } catch (err) {
-      res.status(503).json({ status: 'unavailable', reason: `database unreachable: ${(err as Error).message}` });
-    }
+    const reason = await databaseProblem(db, config.ops.readyTimeoutMs);
+    if (reason === null) res.json({ status: 'ready' });
+    else res.status(503).json({ status: 'unavailable', reason });
   });
+
+  app.get('/metrics', metricsEndpoint(metrics, config.ops.metricsToken));
+
+  // Cross-origin browsers: only the origins in CORS_ORIGINS get Access-Control-Allow-Origin; a preflight is
+  // answered here (204), before authentication, whatever the origin.
+  app.use('/graphql', cors(corsOptions(config.corsOrigins)));
 
   // A browser asking for /graphql gets the playground (and its assets, served by the service itself).
   app.use(playgroundRouter());
+
+  app.use('/graphql', requestMetrics(metrics));
 
   // Who is calling (the token is checked once, here), then that caller's request budget.
   app.use('/graphql', async (req, res, next) => {
@@ -113,6 +135,7 @@ export async function createHttpApp(opts: { config: Config; db: Db; keys: JwtKey
     res.setHeader('RateLimit-Limit', String(decision.limit));
     res.setHeader('RateLimit-Remaining', String(decision.remaining));
     if (decision.allowed) return next();
+    metrics.countError('RATE_LIMITED');
     res.setHeader('Retry-After', String(decision.retryAfterSec));
     res.status(429).json({
       errors: [{
@@ -134,11 +157,14 @@ export async function createHttpApp(opts: { config: Config; db: Db; keys: JwtKey
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: config.env === 'production',
-    formatError: (formatted) => formatError(formatted, config),
+    formatError: (formatted, original) => formatError(formatted, original, config),
+    // Automatic persisted queries, in a bounded in-memory LRU per instance (PERSISTED_QUERIES_CACHE_MB).
+    persistedQueries: config.persistedQueries.enabled ? { cache: apqCache } : false,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      // In-flight requests get the shutdown budget less a second for closing the pool; then they are cut.
+      ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: Math.max(0, config.shutdownTimeoutMs - 1000) }),
       ApolloServerPluginLandingPageDisabled(),
-      requestPlugin(config, log),
+      requestPlugin(config, log, metrics, responses),
       introspectionGate(),
       ...limits.plugins,
     ],
@@ -148,6 +174,13 @@ export async function createHttpApp(opts: { config: Config; db: Db; keys: JwtKey
   app.use(
     '/graphql',
     express.json({ limit: config.limits.maxBodyBytes }),
+    idempotency({
+      store: new IdempotencyStore(db.pool, config.idempotency.ttlHours),
+      log,
+      parseOptions: limits.parseOptions,
+      persistedQuery: (hash) => (config.persistedQueries.enabled ? apqCache.query(hash) : undefined),
+      onError: (code) => metrics.countError(code),
+    }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const l = locals(res);
@@ -156,6 +189,7 @@ export async function createHttpApp(opts: { config: Config; db: Db; keys: JwtKey
           if (config.introspectionWithoutToken && !req.headers.authorization) {
             principal = ANONYMOUS;
           } else {
+            metrics.countError('UNAUTHENTICATED');
             throw new GraphQLError(l.authError?.message ?? 'Not authenticated', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
           }
         }
@@ -169,6 +203,7 @@ export async function createHttpApp(opts: { config: Config; db: Db; keys: JwtKey
   app.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: express.NextFunction) => {
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
     if (status === 500) log.error({ err, requestId: locals(res).requestId }, 'unhandled request error');
+    metrics.countError(status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST');
     const message =
       status === 500 ? 'Internal server error'
         : err.type === 'entity.too.large' ? `Request body exceeds the limit of ${config.limits.maxBodyBytes} bytes (MAX_BODY_BYTES)`
@@ -176,7 +211,45 @@ export async function createHttpApp(opts: { config: Config; db: Db; keys: JwtKey
     res.status(status).json({ errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
   });
 
-  return { server, apollo, limiter };
+  return { server, apollo, limiter, metrics };
+}
+
+/** Null when the database answers `SELECT 1` within `timeoutMs`; otherwise why not (for the /readyz body). */
+async function databaseProblem(db: Db, timeoutMs: number): Promise<string | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<string>((resolve) => {
+    timer = setTimeout(() => resolve(`database did not answer within ${timeoutMs} ms`), timeoutMs);
+  });
+  // query_timeout also ends a query that hangs on a connection, which the pool then discards.
+  const probe = db.pool.query({ text: 'SELECT 1', query_timeout: timeoutMs } as QueryConfig).then(
+    () => null,
+    (err: Error) => `database unreachable: ${err.message}`,
+  );
+  try {
+    return await Promise.race([probe, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Headers a browser client may send: the token, JSON, the idempotency key, Apollo's CSRF-prevention headers, a trace id. */
+const CORS_ALLOWED_HEADERS = ['authorization', 'content-type', 'idempotency-key', 'apollo-require-preflight', 'x-apollo-operation-name', 'x-request-id'];
+/** Response headers a browser client may read. */
+const CORS_EXPOSED_HEADERS = ['x-request-id', 'ratelimit-limit', 'ratelimit-remaining', 'retry-after', 'idempotent-replayed'];
+
+function corsOptions(origins: readonly string[]): cors.CorsOptions {
+  const allowed = new Set(origins);
+  return {
+    // The origin is echoed only when listed (with Vary: Origin); '*' (development) answers any origin.
+    origin: allowed.has('*') ? '*' : (origin, cb) => cb(null, origin !== undefined && allowed.has(origin) ? origin : false),
+    methods: ['GET', 'POST', 'OPTIONS'],
+    allowedHeaders: CORS_ALLOWED_HEADERS,
+    exposedHeaders: CORS_EXPOSED_HEADERS,
+    // Bearer tokens, no cookies: credentials stay off.
+    credentials: false,
+    maxAge: 600,
+    optionsSuccessStatus: 204,
+  };
 }
 
 /** GraphQL facts for the access log line, left on the response by the request plugin. */
@@ -191,7 +264,7 @@ function graphqlLogFields(res: Response): Record<string, unknown> {
 }
 
 /** Records operation name and outcome for the access log, and the SQL statement count header outside production. */
-function requestPlugin(config: Config, rootLog: Logger): ApolloServerPlugin<Context> {
+function requestPlugin(config: Config, rootLog: Logger, metrics: Metrics, responses: WeakMap<QueryStats, Response>): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
@@ -200,16 +273,22 @@ function requestPlugin(config: Config, rootLog: Logger): ApolloServerPlugin<Cont
           const log = (contextValue as Context | undefined)?.log ?? rootLog;
           for (const err of errors) {
             const code = err.extensions?.code as string | undefined;
-            if (code && EXPOSED_CODES.has(code)) continue;
+            if ((code && EXPOSED_CODES.has(code)) || isCodelessClientError(err.extensions)) continue;
             if (err.extensions?.limit !== undefined || TOKEN_LIMIT_RE.test(err.message)) continue;
             log.error({ err: err.originalError ?? err, path: err.path, requestId: (contextValue as Context | undefined)?.requestId }, 'internal error');
           }
         },
-        async willSendResponse({ response, request, errors, operationName }) {
+        async willSendResponse({ response, request, errors, operationName, document }) {
           const stats = queryStatsStore.getStore();
           if (config.env !== 'production' && stats) response.http.headers.set('x-sql-statements', String(stats.statements));
           const body = response.body;
           const resultErrors = body.kind === 'single' ? body.singleResult.errors : undefined;
+          // Formatted errors: the codes clients see.
+          for (const err of resultErrors ?? []) metrics.countError(err.extensions?.code as string | undefined);
+          const res = stats && responses.get(stats);
+          // A document that failed validation still names its operation; one that did not parse has none.
+          const op = document ? getOperationAST(document, request.operationName) : null;
+          if (res && op) locals(res).operation = op.name?.value ?? 'anonymous';
           const outcome = errors?.length || resultErrors?.length ? String((resultErrors?.[0]?.extensions?.code as string) ?? 'error') : 'ok';
           response.http.headers.set('x-graphql-outcome', outcome);
           response.http.headers.set('x-graphql-operation', encodeURIComponent(operationName ?? request.operationName ?? ''));
@@ -240,6 +319,13 @@ function introspectionGate(): ApolloServerPlugin<Context> {
 const isIntrospectionOnly = (op: OperationDefinitionNode): boolean =>
   op.operation === 'query' && op.selectionSet.selections.every((s) => s.kind === Kind.FIELD && s.name.value.startsWith('__'));
 
+/** Apollo's own request refusals without a code but with a 4xx status (APQ hash mismatch, unsupported APQ version): BAD_REQUEST. */
+function isCodelessClientError(extensions: Record<string, unknown> | undefined): boolean {
+  if (extensions?.code !== undefined) return false;
+  const status = (extensions?.http as { status?: unknown } | undefined)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
+}
+
 /** Validation errors about argument values (literals in the query): the contract calls those BAD_USER_INPUT. */
 const ARGUMENT_VALUE_RE =
   /^(Expected value of type |Value ".*" does not exist in ".+" enum|Enum ".+" cannot represent |[A-Za-z]+ cannot represent |Field ".+" of required type ".+" was not provided|Field ".+" is not defined by type |Field ".+" argument ".+" of type ".+" is required|Unknown argument ")/;
@@ -256,9 +342,10 @@ function limitCode(formatted: GraphQLFormattedError): Record<string, unknown> | 
   return null;
 }
 
-function formatError(formatted: GraphQLFormattedError, config: Config): GraphQLFormattedError {
+function formatError(formatted: GraphQLFormattedError, original: unknown, config: Config): GraphQLFormattedError {
   const limit = limitCode(formatted);
   if (limit) formatted = { ...formatted, extensions: { ...formatted.extensions, ...limit } };
+  else if (original instanceof GraphQLError && isCodelessClientError(original.extensions)) formatted = { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_REQUEST' } };
   const code = (formatted.extensions?.code as string | undefined) ?? 'INTERNAL_SERVER_ERROR';
   if (EXPOSED_CODES.has(code)) {
     // Apollo's http extension is internal plumbing.

@@ -51,10 +51,13 @@ export default async function globalSetup(): Promise<void> {
 
   // Leftovers of runs that were killed: only our prefix, only if idle for an hour.
   await withAdmin(async (c) => {
+    // Age from the creation of the database's directory (superuser-only function; the test server's user is one).
     const { rows } = await c.query<{ datname: string }>(
-      `SELECT datname FROM pg_database WHERE datname LIKE $1 AND datname NOT LIKE $2`,
+      `SELECT datname FROM pg_database
+        WHERE datname LIKE $1 AND datname NOT LIKE $2
+          AND (pg_stat_file('base/' || oid || '/PG_VERSION')).modification < now() - interval '1 hour'`,
       [`${TEST_DB_PREFIX}%`, `${TEST_DB_PREFIX}template%`],
-    );
+    ).catch(() => ({ rows: [] as Array<{ datname: string }> }));
     for (const r of rows) {
       const { rows: active } = await c.query(`SELECT 1 FROM pg_stat_activity WHERE datname = $1`, [r.datname]);
       if (active.length === 0 && /^itam_test_[0-9a-f]{12}$/.test(r.datname)) {
