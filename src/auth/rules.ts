@@ -29,6 +29,7 @@ export const ACCESS_RULES: Record<string, Capability> = {
   'Query.expiring': 'read',
   'Query.assetsDueForAudit': 'read',
   'Query.inventorySummary': 'read',
+  'Query.assetChanges': 'read',
 
   // ---- Money fields (costs, book value, recovered value): ADMIN, ASSET_MANAGER, AUDITOR.
   'Purchase.cost': 'readMoney',

@@ -18,6 +18,7 @@ const FETCHERS: Record<string, (ctx: Context, key: string) => Promise<TypedRow |
   CustodyEvent: (ctx, key) => ctx.loaders.custodyEventById.load(key),
   LicenseSeat: (ctx, key) => ctx.loaders.licenseSeatById.load(key),
   PhysicalAudit: (ctx, key) => ctx.loaders.physicalAuditById.load(key),
+  AssetChange: (ctx, key) => ctx.loaders.assetChangeById.load(key),
   // node(id) must not be a way around the roles matrix: audit entries are for ADMIN and AUDITOR.
   AuditEntry: (ctx, key) => {
     if (!can(ctx.principal, 'readAudit')) throw apiError('FORBIDDEN', 'AuditEntry needs one of the roles ADMIN, AUDITOR');
