@@ -51,6 +51,9 @@ export function fail(field: string[] | null, code: UserErrorCode, message: strin
   throw new UserErrorsException([userError(field, code, message)]);
 }
 
+/** SQLSTATE character_not_in_repertoire (NUL in text) and untranslatable_character (the escape \u0000 in jsonb). */
+const UNSTORABLE_TEXT = new Set(['22021', '22P05']);
+
 /**
  * Runs a use case and turns expected failures into a payload with userErrors.
  * Anything else propagates: it is a bug, and is reported (masked) as such.
@@ -60,6 +63,10 @@ export async function asPayload<T extends object>(fn: () => Promise<T>): Promise
     return { ...(await fn()), userErrors: [] };
   } catch (err) {
     if (err instanceof UserErrorsException) return { userErrors: err.userErrors };
+    // Text PostgreSQL cannot store (NUL in text or jsonb) that no check caught: the transaction rolled back.
+    if (UNSTORABLE_TEXT.has((err as { code?: unknown })?.code as string)) {
+      return { userErrors: [userError(null, UserErrorCode.INVALID, 'A text value holds a character that cannot be stored (NUL, U+0000)')] };
+    }
     throw err;
   }
 }

@@ -1,7 +1,56 @@
 import { validate, ValidateBy, type ValidationError, type ValidationOptions } from 'class-validator';
 import { fail, userError, UserErrorCode, UserErrorsException, type UserError } from './user-errors';
+import { badInput } from './errors';
 import { fromGlobalId } from './global-id';
 import type { Queryable } from '../database/db';
+
+/** NUL (U+0000), or a UTF-16 surrogate without its pair: text that PostgreSQL cannot store as given. */
+const UNSTORABLE_RE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * Paths of the strings (and object keys) in `value` that PostgreSQL cannot store: text and jsonb hold
+ * no NUL, and an unpaired surrogate is not Unicode (validators such as isEmail even throw on it). Walks
+ * with its own stack and parent links (linear in the size of the value, however deep it nests); at most 20.
+ */
+export function unstorableTextPaths(value: unknown, path: string[] = []): string[][] {
+  interface Step { key: string; parent: Step | null }
+  const out: string[][] = [];
+  const pathOf = (step: Step | null): string[] => {
+    const keys: string[] = [];
+    for (let s = step; s; s = s.parent) keys.push(s.key);
+    return [...path, ...keys.reverse()];
+  };
+  const stack: Array<[unknown, Step | null]> = [[value, null]];
+  while (stack.length && out.length < 20) {
+    const [v, step] = stack.pop()!;
+    if (typeof v === 'string') {
+      if (UNSTORABLE_RE.test(v)) out.push(pathOf(step));
+    } else if (v !== null && typeof v === 'object') {
+      const entries = Array.isArray(v) ? v.map((x, i) => [String(i), x] as const) : Object.entries(v);
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [k, x] = entries[i];
+        if (UNSTORABLE_RE.test(k)) out.push(pathOf({ key: k, parent: step }));
+        else stack.push([x, { key: k, parent: step }]);
+      }
+    }
+  }
+  return out;
+}
+
+const UNSTORABLE_MESSAGE = 'must not contain NUL (U+0000) or an unpaired UTF-16 surrogate';
+const unstorableErrors = (value: unknown, path: string[]): UserError[] =>
+  unstorableTextPaths(value, path).map((p) => userError(p, UserErrorCode.INVALID, `${p[p.length - 1]} ${UNSTORABLE_MESSAGE}`));
+
+/** INVALID userErrors for every string in `value` that PostgreSQL cannot store (see unstorableTextPaths). */
+export function assertStorableText(value: unknown, path: string[]): void {
+  const errors = unstorableErrors(value, path);
+  if (errors.length) throw new UserErrorsException(errors);
+}
+
+/** For query arguments: BAD_USER_INPUT when a text argument holds what no stored text can (see unstorableTextPaths). */
+export function refuseUnstorableText(value: unknown, argument: string): void {
+  if (unstorableTextPaths(value).length) throw badInput(`\`${argument}\` ${UNSTORABLE_MESSAGE}`, argument);
+}
 
 /** A string with something other than white space in it (code REQUIRED otherwise). */
 export function IsNotBlank(options?: ValidationOptions): PropertyDecorator {
@@ -34,6 +83,9 @@ function flatten(errors: ValidationError[], path: string[], out: UserError[]): v
 
 /** Runs the class-validator rules of an input object; userErrors with field paths such as ["input","purchase","cost"]. */
 export async function validateInput(input: object, path: string[] = ['input']): Promise<UserError[]> {
+  // First, and alone: some validators throw on such text instead of refusing it.
+  const unstorable = unstorableErrors(input, path);
+  if (unstorable.length) return unstorable;
   const errors = await validate(input, { forbidUnknownValues: false, validationError: { target: false, value: false } });
   const out: UserError[] = [];
   flatten(errors, path, out);

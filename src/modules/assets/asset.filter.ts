@@ -3,6 +3,7 @@ import { Field, ID, InputType } from 'type-graphql';
 import type { KeysetOrder } from '../../common/connection';
 import { describeEnum } from '../../common/enums';
 import { badInput } from '../../common/errors';
+import { refuseUnstorableText } from '../../common/validation';
 import { fromGlobalId } from '../../common/global-id';
 import { DateScalar } from '../../common/scalars';
 import { AssetKind, AssetStatus } from './asset.enums';
@@ -126,6 +127,7 @@ export function assetFilterSql(filter: AssetFilter | null | undefined, params: u
     if (!c || !type) throw badInput('filter.custodianId is not a Person, Department, Location or Vendor ID', 'filter');
     where.push(`a.custodian_type = ${p(type)} AND a.custodian_id = ${p(c.key)}::uuid`);
   }
+  refuseUnstorableText([filter.search, filter.tags], 'filter');
   if (filter.search != null && filter.search.trim() !== '') {
     if (filter.search.length > 200) throw badInput('filter.search may be at most 200 characters', 'filter');
     const s = p(likePrefix(filter.search.trim()));

@@ -15,14 +15,28 @@ import './asset.enums.graphql';
 export const ASSET_TAG_RE = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
 const FINGERPRINT_RE = /^(?:[0-9A-Fa-f]{2}:){31}[0-9A-Fa-f]{2}$|^[0-9A-Fa-f]{64}$/;
 const MAX_JSON_CHARS = 16384;
+const MAX_JSON_DEPTH = 32;
 
-/** A JSON object of bounded size (custom fields, specs). */
+/** Whether a JSON value nests deeper than `max`, walked without recursion (a deep value must not exhaust the stack). */
+function nestsDeeperThan(value: unknown, max: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth > max) return true;
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/** A JSON object of bounded size and depth (custom fields, specs). */
 function IsSmallJsonObject(): PropertyDecorator {
   return ValidateBy({
     name: 'smallJsonObject',
     validator: {
-      validate: (v: unknown) => v != null && typeof v === 'object' && !Array.isArray(v) && JSON.stringify(v).length <= MAX_JSON_CHARS,
-      defaultMessage: (a) => `${a?.property} must be a JSON object of at most ${MAX_JSON_CHARS} characters`,
+      validate: (v: unknown) =>
+        v != null && typeof v === 'object' && !Array.isArray(v) && !nestsDeeperThan(v, MAX_JSON_DEPTH) && JSON.stringify(v).length <= MAX_JSON_CHARS,
+      defaultMessage: (a) => `${a?.property} must be a JSON object of at most ${MAX_JSON_CHARS} characters, nested at most ${MAX_JSON_DEPTH} levels`,
     },
   });
 }
@@ -131,7 +145,7 @@ function AssetFields<TBase extends ClassType>(Base: TBase, required: boolean) {
     @Field(() => [String], { nullable: true, description: 'Labels for grouping and filtering (at most 50, each 1–50 characters).' })
     @IsOptional() @ArrayMaxSize(50) @EachString(50)
     tags?: string[] | null;
-    @Field(() => JSONObjectScalar, { nullable: true, description: 'Organisation-specific fields as one JSON object (at most 16 KiB).' })
+    @Field(() => JSONObjectScalar, { nullable: true, description: 'Organisation-specific fields as one JSON object (at most 16 KiB, nested at most 32 levels).' })
     @IsOptional() @IsSmallJsonObject()
     customFields?: Record<string, unknown> | null;
     @Field(() => ID, { nullable: true, description: 'Global ID of the Location where it is.' })
@@ -194,7 +208,7 @@ function HardwareFields<TBase extends ClassType>(Base: TBase, required: boolean)
     @Field(() => Boolean, { nullable: true, description: 'Whether it stores data (then it needs sanitisation before disposal). Default: true for computers, phones, tablets, storage, printers, scanners, SIM cards and security appliances.' })
     @IsOptional() @IsBoolean()
     dataBearing?: boolean | null;
-    @Field(() => JSONObjectScalar, { nullable: true, description: 'Technical specifications (CPU, RAM, disk…) as a JSON object (at most 16 KiB).' })
+    @Field(() => JSONObjectScalar, { nullable: true, description: 'Technical specifications (CPU, RAM, disk…) as a JSON object (at most 16 KiB, nested at most 32 levels).' })
     @IsOptional() @IsSmallJsonObject()
     specs?: Record<string, unknown> | null;
   }

@@ -1,5 +1,6 @@
 import { forwardLimit, type ConnectionResult } from '../../common/connection';
 import { badInput } from '../../common/errors';
+import { refuseUnstorableText } from '../../common/validation';
 import { fromGlobalId } from '../../common/global-id';
 import type { Context } from '../../context';
 import { selectList } from '../../database/columns';
@@ -61,6 +62,7 @@ export async function listAuditLog(
     params.push(v);
     where.push(sql(`$${params.length}`));
   };
+  refuseUnstorableText([filter?.actor, filter?.action], 'filter');
   if (filter?.actor != null) add((p) => `e.actor = ${p}`, filter.actor);
   if (filter?.action != null) add((p) => `e.action = ${p}`, filter.action);
   if (filter?.entityId != null) {

@@ -3,7 +3,7 @@ import { badInput } from '../../common/errors';
 import { fromGlobalId } from '../../common/global-id';
 import { lockForUpdate, mapDbError, setClause } from '../../common/persistence';
 import { fail, userError, UserErrorCode, UserErrorsException, type UserError } from '../../common/user-errors';
-import { assertValid, requireKey, resolveRefs } from '../../common/validation';
+import { assertValid, refuseUnstorableText, requireKey, resolveRefs } from '../../common/validation';
 import type { Context } from '../../context';
 import type { Queryable } from '../../database/db';
 import { selectList } from '../../database/columns';
@@ -46,6 +46,7 @@ export async function listContracts(ctx: Context, args: ContractsArgs): Promise<
   if (f?.statuses?.length) where.push(`(${contractStatusSql('c')}) = ANY(${p(f.statuses)}::text[])`);
   if (f?.endsBefore != null) where.push(`c.ends_on < ${p(f.endsBefore)}::date`);
   if (f?.endsAfter != null) where.push(`c.ends_on > ${p(f.endsAfter)}::date`);
+  refuseUnstorableText(f?.search, 'filter');
   const search = f?.search?.trim();
   if (search) {
     if (search.length > 200) throw badInput('filter.search may be at most 200 characters', 'filter');
@@ -64,16 +65,37 @@ export async function listContracts(ctx: Context, args: ContractsArgs): Promise<
   }, pageRequest(args, ORDER.name));
 }
 
-function assertDates(startsOn: string | null | undefined, endsOn: string | null | undefined): void {
+interface ContractDates {
+  startsOn?: string | null;
+  endsOn?: string | null;
+  renewsOn?: string | null;
+  noticePeriodDays?: number | null;
+}
+
+/** `dates` as they will be stored; `given` is the input, to name the field at fault. */
+function assertDates(dates: ContractDates, given: ContractDates): void {
+  const { startsOn, endsOn, renewsOn, noticePeriodDays } = dates;
   // YYYY-MM-DD strings compare as dates.
   if (startsOn != null && endsOn != null && startsOn > endsOn) {
     fail(['input', 'endsOn'], UserErrorCode.INVALID, `endsOn (${endsOn}) is before startsOn (${startsOn})`);
+  }
+  // renewalDecisionBy (renewsOn or endsOn, less the notice period) must be a date of the common era, which
+  // YYYY-MM-DD can show: PostgreSQL would compute a BC date that no reader of the contract could serialise.
+  const base = renewsOn ?? endsOn;
+  if (base != null && noticePeriodDays) {
+    const earliest = new Date(0);
+    earliest.setUTCFullYear(1, 0, 1 + noticePeriodDays);
+    if (base < earliest.toISOString().slice(0, 10)) {
+      const baseField = renewsOn != null ? 'renewsOn' : 'endsOn';
+      const field = given[baseField] !== undefined || given.noticePeriodDays === undefined ? baseField : 'noticePeriodDays';
+      fail(['input', field], UserErrorCode.INVALID, `${baseField} (${base}) less noticePeriodDays (${noticePeriodDays}) falls before 0001-01-01`);
+    }
   }
 }
 
 export async function createContract(ctx: Context, input: CreateContractInput): Promise<{ contract: ContractRow }> {
   await assertValid(input);
-  assertDates(input.startsOn, input.endsOn);
+  assertDates(input, input);
   const [vendorId] = await resolveRefs(ctx.db, [{ id: input.vendorId, ...VENDOR_REF }]);
   try {
     const [row] = await ctx.db.query<ContractRow>(
@@ -98,7 +120,8 @@ export async function updateContract(ctx: Context, input: UpdateContractInput): 
   }
   return ctx.db.transaction(async (tx) => {
     const current = await lockForUpdate<ContractRow>(tx, `SELECT ${CONTRACT_COLUMNS} FROM contract c WHERE c.id = $1 FOR UPDATE`, key, input.expectedVersion, 'contract');
-    assertDates(input.startsOn !== undefined ? input.startsOn : current.startsOn, input.endsOn !== undefined ? input.endsOn : current.endsOn);
+    const merged = (f: keyof ContractDates) => (input[f] !== undefined ? input[f] : current[f]);
+    assertDates({ startsOn: merged('startsOn'), endsOn: merged('endsOn'), renewsOn: merged('renewsOn'), noticePeriodDays: merged('noticePeriodDays') } as ContractDates, input);
     const changes: Record<string, unknown> = {};
     if (input.contractNumber !== undefined) changes.contract_number = input.contractNumber!.trim();
     if (input.title !== undefined) changes.title = input.title!.trim();

@@ -17,11 +17,18 @@ export interface ChainedEvent {
   actor: string;
 }
 
+/**
+ * Text as PostgreSQL stores it: encoding to UTF-8 turns a lone UTF-16 surrogate into U+FFFD. The hash
+ * covers that form, so an event written with one hashes the same when read back.
+ */
+const storedForm = (s: string | null): string | null =>
+  s && s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+
 /** Canonical content: a JSON array in a fixed order, so the same event always hashes the same. */
 export function canonicalContent(e: ChainedEvent): string {
   return JSON.stringify([
     e.assetId, e.sequence, e.type, e.fromType, e.fromId, e.toType, e.toId, e.holderType, e.holderId,
-    e.occurredAt.toISOString(), e.expectedReturnOn, e.note, e.actor,
+    e.occurredAt.toISOString(), e.expectedReturnOn, storedForm(e.note), storedForm(e.actor),
   ]);
 }
 

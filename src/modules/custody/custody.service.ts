@@ -2,11 +2,11 @@ import { keysetPage, pageRequest, type ConnectionArgs, type ConnectionResult, ty
 import { fromGlobalId } from '../../common/global-id';
 import { lockForUpdate } from '../../common/persistence';
 import { fail, UserErrorCode } from '../../common/user-errors';
-import { requireKey, resolveRefs } from '../../common/validation';
+import { assertStorableText, requireKey, resolveRefs } from '../../common/validation';
 import type { Context } from '../../context';
 import { selectList } from '../../database/columns';
 import type { Queryable, Tx } from '../../database/db';
-import { AssetStatus, KIND_TYPENAME } from '../assets/asset.enums';
+import { AssetStatus, KIND_TYPENAME, type AssetKind } from '../assets/asset.enums';
 import { ASSET_COLUMNS } from '../assets/asset.service';
 import type { AssetRow } from '../assets/asset.types';
 import { assertNotDisposed, assertTransition } from '../assets/lifecycle';
@@ -247,6 +247,7 @@ export async function changeAssetStatus(
 ): Promise<{ asset: AssetRow; custodyEvent: CustodyEventRow | null }> {
   if (typeof input.reason !== 'string' || input.reason.trim() === '') fail(['input', 'reason'], UserErrorCode.REQUIRED, 'Give a reason for the status change');
   if (input.reason.length > 1000) fail(['input', 'reason'], UserErrorCode.INVALID, 'reason may be at most 1,000 characters');
+  assertStorableText(input.reason, ['input', 'reason']);
   return ctx.db.transaction(async (tx) => {
     const asset = await lockAsset(tx, input.assetId, input.expectedVersion);
     assertNotDisposed(asset.status, ['input', 'status']);
@@ -261,13 +262,15 @@ function assertHandOver(input: { expectedReturnOn?: string | null; note?: string
     fail(['input', 'expectedReturnOn'], UserErrorCode.INVALID, 'expectedReturnOn cannot be in the past');
   }
   if (input.note != null && input.note.length > 2000) fail(['input', 'note'], UserErrorCode.INVALID, 'note may be at most 2,000 characters');
+  assertStorableText(input.note, ['input', 'note']);
 }
 
 export async function verifyCustodyChain(ctx: Context, assetId: string): Promise<ChainVerification | null> {
   const d = fromGlobalId(assetId);
   if (!d || !ASSET_TYPES.includes(d.type)) return null;
-  const [asset] = await ctx.db.query<{ n: number }>('SELECT custody_sequence AS n FROM asset WHERE id = $1', [d.key]);
-  if (!asset) return null;
+  const [asset] = await ctx.db.query<{ n: number; kind: AssetKind }>('SELECT custody_sequence AS n, kind FROM asset WHERE id = $1', [d.key]);
+  // Like asset(id): a Hardware ID with a certificate's key names no asset.
+  if (!asset || KIND_TYPENAME[asset.kind] !== d.type) return null;
   const events = await ctx.db.query<CustodyEventRow>(`SELECT ${CUSTODY_EVENT_COLUMNS} FROM custody_event e WHERE e.asset_id = $1 ORDER BY e.sequence`, [d.key]);
   return verifyChain(events, asset.n);
 }

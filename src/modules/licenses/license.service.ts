@@ -1,7 +1,7 @@
 import { fromGlobalId } from '../../common/global-id';
 import { mapDbError } from '../../common/persistence';
 import { fail, UserErrorCode, UserErrorsException } from '../../common/user-errors';
-import { requireKey } from '../../common/validation';
+import { assertStorableText, requireKey } from '../../common/validation';
 import type { Context } from '../../context';
 import { selectList } from '../../database/columns';
 import type { Tx } from '../../database/db';
@@ -50,6 +50,7 @@ interface Assignee {
 }
 
 function assertNote(note: string | null | undefined): void {
+  assertStorableText(note, ['input', 'note']);
   if (note != null && note.length > MAX_NOTE) fail(['input', 'note'], UserErrorCode.INVALID, `note may be at most ${MAX_NOTE} characters`);
 }
 

@@ -3,7 +3,7 @@ import { badInput } from '../../common/errors';
 import { keyOf } from '../../common/global-id';
 import { lockForUpdate, mapDbError, setClause } from '../../common/persistence';
 import { fail, UserErrorCode } from '../../common/user-errors';
-import { assertValid, requireKey, resolveRefs } from '../../common/validation';
+import { assertValid, refuseUnstorableText, requireKey, resolveRefs } from '../../common/validation';
 import type { Context } from '../../context';
 import { selectList } from '../../database/columns';
 import { assertNoCycle } from '../departments/department.service';
@@ -32,6 +32,7 @@ export async function listLocations(ctx: Context, args: LocationsArgs): Promise<
     where.push(`l.parent_id = $${params.length}::uuid`);
   }
   if (args.rootsOnly) where.push('l.parent_id IS NULL');
+  refuseUnstorableText(args.search, 'search');
   const search = args.search?.trim();
   if (search) {
     params.push(search);

@@ -3,7 +3,7 @@ import { badInput } from '../../common/errors';
 import { keyOf } from '../../common/global-id';
 import { lockForUpdate, mapDbError, setClause } from '../../common/persistence';
 import { fail, UserErrorCode } from '../../common/user-errors';
-import { assertValid, requireKey, resolveRefs, type RefCheck } from '../../common/validation';
+import { assertValid, refuseUnstorableText, requireKey, resolveRefs, type RefCheck } from '../../common/validation';
 import type { Context } from '../../context';
 import { selectList } from '../../database/columns';
 import { PersonEntity } from './person.entity';
@@ -29,6 +29,7 @@ const refChecks = (input: { departmentId?: string | null; locationId?: string | 
 export async function listPeople(ctx: Context, args: PeopleArgs): Promise<ConnectionResult<PersonRow>> {
   const where: string[] = [];
   const params: unknown[] = [];
+  refuseUnstorableText(args.search, 'search');
   const search = args.search?.trim();
   if (search) {
     params.push(search);

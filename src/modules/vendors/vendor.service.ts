@@ -1,7 +1,7 @@
 import { keysetPage, pageRequest, type ConnectionResult, type KeysetOrder } from '../../common/connection';
 import { lockForUpdate, mapDbError, setClause } from '../../common/persistence';
 import { fail, UserErrorCode } from '../../common/user-errors';
-import { assertValid, requireKey } from '../../common/validation';
+import { assertValid, refuseUnstorableText, requireKey } from '../../common/validation';
 import type { Context } from '../../context';
 import { selectList } from '../../database/columns';
 import { VendorEntity } from './vendor.entity';
@@ -27,6 +27,7 @@ export async function listVendors(ctx: Context, args: VendorsArgs): Promise<Conn
     params.push(args.role);
     where.push(`v.roles @> ARRAY[$${params.length}::varchar]`);
   }
+  refuseUnstorableText(args.search, 'search');
   const search = args.search?.trim();
   if (search) {
     params.push(search);
