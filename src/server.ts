@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express, { type Request, type Response } from 'express';
@@ -164,6 +164,8 @@ export async function createHttpApp(opts: { config: Config; db: Db; keys: JwtKey
       // In-flight requests get the shutdown budget less a second for closing the pool; then they are cut.
       ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: Math.max(0, config.shutdownTimeoutMs - 1000) }),
       ApolloServerPluginLandingPageDisabled(),
+      // The cache-control plugin (on by default) wraps every field resolver to read cache hints we never set.
+      ApolloServerPluginCacheControlDisabled(),
       requestPlugin(config, log, metrics, responses),
       introspectionGate(),
       ...limits.plugins,

@@ -8,8 +8,8 @@ import { Role, type Principal } from './roles';
 /** The key material the service verifies tokens with (and, in development, signs them with). */
 export interface JwtKeys {
   algorithm: Algorithm;
-  /** The current key first, then keys still accepted during a rotation. */
-  verifyKeys: string[];
+  /** The current key first, then keys still accepted during a rotation (parsed once: not per request). */
+  verifyKeys: crypto.KeyObject[];
   /** Only for HS256: the same secret signs. */
   signKey: string | null;
   /** True when the secret was generated for development and kept in the data directory. */
@@ -17,6 +17,8 @@ export interface JwtKeys {
 }
 
 export const DEV_SECRET_FILE = 'jwt-dev-secret';
+
+const secretKey = (secret: string): crypto.KeyObject => crypto.createSecretKey(Buffer.from(secret, 'utf8'));
 
 /**
  * Resolves the key: configured, or (outside production, HS256) a random secret
@@ -26,11 +28,11 @@ export function resolveJwtKeys(config: Config): JwtKeys {
   if (config.jwt.publicKey) {
     // Several PEM blocks in JWT_PUBLIC_KEY: every one is accepted (a key rotation at the identity provider).
     const pems = config.jwt.publicKey.match(/-----BEGIN (RSA )?PUBLIC KEY-----[\s\S]+?-----END (RSA )?PUBLIC KEY-----/g) ?? [config.jwt.publicKey];
-    return { algorithm: 'RS256', verifyKeys: pems, signKey: null, generated: false };
+    return { algorithm: 'RS256', verifyKeys: pems.map((pem) => crypto.createPublicKey(pem)), signKey: null, generated: false };
   }
   if (config.jwt.secret) {
     const previous = config.jwt.previousSecret ? [config.jwt.previousSecret] : [];
-    return { algorithm: 'HS256', verifyKeys: [config.jwt.secret, ...previous], signKey: config.jwt.secret, generated: false };
+    return { algorithm: 'HS256', verifyKeys: [config.jwt.secret, ...previous].map(secretKey), signKey: config.jwt.secret, generated: false };
   }
   if (config.env === 'production') throw new Error('JWT_SECRET or JWT_PUBLIC_KEY is required in production');
   const file = path.join(config.dataDir, DEV_SECRET_FILE);
@@ -42,7 +44,7 @@ export function resolveJwtKeys(config: Config): JwtKeys {
     secret = crypto.randomBytes(48).toString('base64url');
     fs.writeFileSync(file, secret + '\n', { mode: 0o600 });
   }
-  return { algorithm: 'HS256', verifyKeys: [secret], signKey: secret, generated: true };
+  return { algorithm: 'HS256', verifyKeys: [secretKey(secret)], signKey: secret, generated: true };
 }
 
 export class AuthError extends Error {
