@@ -1,4 +1,4 @@
-import { keysetPage, pageRequest, type ConnectionArgs, type ConnectionResult } from '../../common/connection';
+import { keysetPage, pageRequest, type ConnectionArgs, type ConnectionResult, type KeysetOrder, type PageRequest } from '../../common/connection';
 import { CURRENCY_RE } from '../../common/money';
 import { fromGlobalId } from '../../common/global-id';
 import { lockForUpdate, mapDbError } from '../../common/persistence';
@@ -107,6 +107,14 @@ export async function listAssets(
   const page = pageRequest(args, order.name);
   const params: unknown[] = [];
   const where = assetFilterSql(filter, params);
+  return assetPage(ctx, where, params, order, page);
+}
+
+/**
+ * One keyset page of assets under SQL conditions on `asset a` (with its count, run only when
+ * totalCount is selected); the rows prime the request's assetById loader. Every asset list uses it.
+ */
+export async function assetPage(ctx: Context, where: string[], params: unknown[], order: KeysetOrder, page: PageRequest): Promise<ConnectionResult<AssetRow>> {
   const result = await keysetPage<AssetRow>(ctx.db, {
     select: `SELECT ${ASSET_COLUMNS} FROM asset a`,
     where,

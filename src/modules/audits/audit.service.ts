@@ -1,10 +1,10 @@
-import { keysetPage, pageRequest, type ConnectionArgs, type ConnectionResult, type KeysetOrder } from '../../common/connection';
+import { pageRequest, type ConnectionArgs, type ConnectionResult, type KeysetOrder } from '../../common/connection';
 import { fail, UserErrorCode } from '../../common/user-errors';
 import { assertValid, resolveRefs } from '../../common/validation';
 import type { Config } from '../../config';
 import type { Context } from '../../context';
 import { AssetKind, AssetStatus, KIND_TYPENAME } from '../assets/asset.enums';
-import { ASSET_COLUMNS } from '../assets/asset.service';
+import { assetPage } from '../assets/asset.service';
 import type { AssetRow } from '../assets/asset.types';
 import { CustodianType, CustodyEventType } from '../custody/custody.enums';
 import { appendCustodyEvent, lockAsset, planStatusChange, saveAsset, type CustodyEventRow, type Party } from '../custody/custody.service';
@@ -134,14 +134,5 @@ export async function listDueForAudit(ctx: Context, asOf: string | null | undefi
     // NULL (a kind never audited) is never <= anything.
     `${due} <= COALESCE($${params.length}::date, CURRENT_DATE)`,
   ];
-  const result = await keysetPage<AssetRow>(ctx.db, {
-    select: `SELECT ${ASSET_COLUMNS} FROM asset a`,
-    where,
-    params,
-    order,
-    idExpr: 'a.id',
-    count: async () => (await ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM asset a WHERE ${where.join(' AND ')}`, params))[0].n,
-  }, page);
-  for (const row of result.nodes) ctx.loaders.assetById.prime(row.id, row);
-  return result;
+  return assetPage(ctx, where, params, order, page);
 }

@@ -1,4 +1,4 @@
-import { keysetPage, pageRequest, type ConnectionArgs, type ConnectionResult, type KeysetOrder } from '../../common/connection';
+import { pageRequest, type ConnectionArgs, type ConnectionResult, type KeysetOrder } from '../../common/connection';
 import { fromGlobalId } from '../../common/global-id';
 import { lockForUpdate } from '../../common/persistence';
 import { fail, UserErrorCode } from '../../common/user-errors';
@@ -7,7 +7,7 @@ import type { Context } from '../../context';
 import { selectList } from '../../database/columns';
 import type { Queryable, Tx } from '../../database/db';
 import { AssetStatus, KIND_TYPENAME, type AssetKind } from '../assets/asset.enums';
-import { ASSET_COLUMNS } from '../assets/asset.service';
+import { ASSET_COLUMNS, assetPage } from '../assets/asset.service';
 import type { AssetRow } from '../assets/asset.types';
 import { assertNotDisposed, assertTransition } from '../assets/lifecycle';
 import { releaseSeatsOfAsset } from '../licenses/seat-release';
@@ -280,15 +280,6 @@ const OVERDUE_ORDER: KeysetOrder = { name: 'overdue', expr: 'a.expected_return_o
 /** IN_USE assets whose expected return date has passed, most overdue first. */
 export async function listOverdue(ctx: Context, args: ConnectionArgs): Promise<ConnectionResult<AssetRow>> {
   const where = [`a.status = 'IN_USE'`, 'a.expected_return_on IS NOT NULL', 'a.expected_return_on < CURRENT_DATE'];
-  const result = await keysetPage<AssetRow>(ctx.db, {
-    select: `SELECT ${ASSET_COLUMNS} FROM asset a`,
-    where,
-    params: [],
-    order: OVERDUE_ORDER,
-    idExpr: 'a.id',
-    count: async () => (await ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM asset a WHERE ${where.join(' AND ')}`))[0].n,
-  }, pageRequest(args, OVERDUE_ORDER.name));
-  for (const row of result.nodes) ctx.loaders.assetById.prime(row.id, row);
-  return result;
+  return assetPage(ctx, where, [], OVERDUE_ORDER, pageRequest(args, OVERDUE_ORDER.name));
 }
 
