@@ -56,7 +56,8 @@ const SECRET = 'bench-secret-0123456789-0123456789-0123456789';
 const CUSTODIAN = 'custodian { __typename ... on Person { displayName } ... on Department { name } ... on Location { name } ... on Vendor { name } }';
 const Q1 = `query Q1($id: ID!) { asset(id: $id) { id assetTag name status ${CUSTODIAN} } }`;
 const Q2 = `query Q2($loc: ID!) { assets(first: 50, filter: { statuses: [IN_USE, IN_STOCK], kinds: [HARDWARE], locationId: $loc }) { nodes { id assetTag name status kind } } }`;
-const q3 = (n: number) => `query Q3 { assets(first: ${n}) { nodes { id assetTag name status location { name } ${CUSTODIAN}
+// The most recently changed assets: a realistic mix of kinds, holders, custody chains and contracts (the first by tag are all certificates).
+const q3 = (n: number) => `query Q3 { assets(first: ${n}, orderBy: { field: UPDATED_AT, direction: DESC }) { nodes { id assetTag name status location { name } ${CUSTODIAN}
   custodyChain(first: 5) { nodes { sequence type occurredAt } } contracts { contractNumber vendor { name } }
   ... on Hardware { category serialNumber } ... on SoftwareLicense { product seatsTotal } ... on NetworkDevice { deviceType }
   ... on CloudResource { provider serviceModel } ... on VirtualMachine { vcpus memoryMib } ... on DataAsset { classification } ... on Certificate { commonName } } } }`;
@@ -83,13 +84,13 @@ const FLOOR_SQL: Record<string, string> = {
               (SELECT json_agg(e) FROM (SELECT sequence, type, occurred_at FROM custody_event WHERE asset_id = a.id ORDER BY sequence DESC LIMIT 5) e) AS chain,
               (SELECT json_agg(json_build_object('contractNumber', c.contract_number, 'vendor', cv.name)) FROM contract_asset ca
                  JOIN contract c ON c.id = ca.contract_id LEFT JOIN vendor cv ON cv.id = c.vendor_id WHERE ca.asset_id = a.id) AS contracts
-         FROM (SELECT * FROM asset ORDER BY asset_tag, id LIMIT $1) a
+         FROM (SELECT * FROM asset ORDER BY updated_at DESC, id DESC LIMIT $1) a
          LEFT JOIN location loc ON loc.id = a.location_id
          LEFT JOIN person p ON a.custodian_type = 'PERSON' AND p.id = a.custodian_id
          LEFT JOIN department d ON a.custodian_type = 'DEPARTMENT' AND d.id = a.custodian_id
          LEFT JOIN location l ON a.custodian_type = 'LOCATION' AND l.id = a.custodian_id
          LEFT JOIN vendor v ON a.custodian_type = 'VENDOR' AND v.id = a.custodian_id
-        ORDER BY a.asset_tag, a.id`,
+        ORDER BY a.updated_at DESC, a.id DESC`,
   Q4: `SELECT a.id, a.asset_tag, a.name, a.status FROM asset a WHERE ($1::text IS NULL OR (a.asset_tag, a.id) > ($1::text, $2::uuid)) ORDER BY a.asset_tag, a.id LIMIT 50`,
 };
 
@@ -186,7 +187,7 @@ async function main(): Promise<void> {
       stmts: async () => String(await statementsOf(service.url, token, Q1, { id: gidOf(ids[0]) })) },
     { name: 'Q2', what: '50 assets by status, kind, location (sub-locations)', api: () => ({ query: Q2, variables: { loc: toGlobalId('Location', busy.id) } }), floor: () => ({ params: [busy.id] }),
       stmts: async () => String(await statementsOf(service.url, token, Q2, { loc: toGlobalId('Location', busy.id) })) },
-    { name: 'Q3', what: '100 assets with custodian, custodyChain(5), contracts{vendor}, location, every kind', api: () => ({ query: q3(100) }), floor: () => ({ params: [100] }),
+    { name: 'Q3', what: '100 most recently changed assets with custodian, custodyChain(5), contracts{vendor}, location, fragments on every kind', api: () => ({ query: q3(100) }), floor: () => ({ params: [100] }),
       stmts: async () => `${await statementsOf(service.url, token, q3(10), {})} @10 / ${await statementsOf(service.url, token, q3(100), {})} @100` },
     { name: 'Q4-first', what: 'first keyset page (50)', api: () => ({ query: Q4, variables: { after: null } }), floor: () => ({ params: [null, null] }),
       stmts: async () => String(await statementsOf(service.url, token, Q4, { after: null })) },
