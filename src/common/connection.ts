@@ -208,24 +208,16 @@ export async function keysetPage<R extends { id: string }>(db: Queryable, q: Key
   const more = rows.length > page.limit;
   if (more) rows.pop();
   if (page.backward) rows.reverse();
-  const edges = rows.map((row) => {
-    const { __key, ...node } = row;
-    return { cursor: encodeCursor({ order: order.name, value: __key, id: row.id }), node: node as unknown as R };
-  });
+  const keys = rows.map((row) => row.__key);
+  const nodes = rows.map(({ __key: _key, ...node }) => node as unknown as R);
   const count = q.count;
-  return {
-    edges,
-    nodes: edges.map((e) => e.node),
-    pageInfo: {
-      hasNextPage: page.backward ? page.before != null : more,
-      hasPreviousPage: page.backward ? more : page.after != null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
-    },
-    get totalCount() {
-      return count ? count() : edges.length;
-    },
-  };
+  return lazyConnection(
+    nodes,
+    (i) => encodeCursor({ order: order.name, value: keys[i], id: nodes[i].id }),
+    page.backward ? page.before != null : more,
+    page.backward ? more : page.after != null,
+    () => (count ? count() : nodes.length),
+  );
 }
 
 /** Validates `first` of a forward-only child list (same caps as every connection). */
@@ -242,11 +234,33 @@ export function forwardPage<R extends { id: string }>(
   rows: R[], limit: number, after: unknown, order: string, key: (r: R) => string | null, total: () => number | Promise<number>,
 ): ConnectionResult<R> {
   const page = rows.slice(0, limit);
-  const edges = page.map((node) => ({ cursor: encodeCursor({ order, value: key(node), id: node.id }), node }));
+  return lazyConnection(page, (i) => encodeCursor({ order, value: key(page[i]), id: page[i].id }), rows.length > limit, after != null, total);
+}
+
+/**
+ * A connection whose cursors are encoded only when selected: a page of 100 assets asking
+ * `nodes` of their custody chains would otherwise encode 600 cursors nobody reads.
+ */
+export function lazyConnection<R>(
+  nodes: R[], cursorOf: (i: number) => string, hasNextPage: boolean, hasPreviousPage: boolean, total: () => number | Promise<number>,
+): ConnectionResult<R> {
+  let edges: Edge<R>[] | undefined;
+  const cursorAt = (i: number): string | null => (i >= 0 && i < nodes.length ? cursorOf(i) : null);
   return {
-    edges,
-    nodes: page,
-    pageInfo: { hasNextPage: rows.length > limit, hasPreviousPage: after != null, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+    get edges() {
+      return (edges ??= nodes.map((node, i) => ({ cursor: cursorOf(i), node })));
+    },
+    nodes,
+    pageInfo: {
+      hasNextPage,
+      hasPreviousPage,
+      get startCursor() {
+        return cursorAt(0);
+      },
+      get endCursor() {
+        return cursorAt(nodes.length - 1);
+      },
+    },
     get totalCount() {
       return total();
     },

@@ -1,4 +1,4 @@
-import { forwardLimit, type ConnectionResult } from '../../common/connection';
+import { forwardLimit, lazyConnection, type ConnectionResult } from '../../common/connection';
 import { badInput } from '../../common/errors';
 import { refuseUnstorableText } from '../../common/validation';
 import { fromGlobalId } from '../../common/global-id';
@@ -39,15 +39,7 @@ export function camelChanges(changes: AuditEntryRow['changes']): AuditEntryRow['
 
 export function auditPage(rows: AuditEntryRow[], limit: number, after: string | null, total: () => Promise<number>): ConnectionResult<AuditEntryRow> {
   const page = rows.slice(0, limit);
-  const edges = page.map((node) => ({ cursor: encodeAuditCursor(node.seq), node }));
-  return {
-    edges,
-    nodes: page,
-    pageInfo: { hasNextPage: rows.length > limit, hasPreviousPage: after != null, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
-    get totalCount() {
-      return total();
-    },
-  };
+  return lazyConnection(page, (i) => encodeAuditCursor(page[i].seq), rows.length > limit, after != null, total);
 }
 
 /** The audit log, newest first, filtered; one indexed statement per page. */

@@ -1,4 +1,4 @@
-import { forwardLimit, type ConnectionResult } from '../../common/connection';
+import { forwardLimit, lazyConnection, type ConnectionResult } from '../../common/connection';
 import { badInput } from '../../common/errors';
 import type { Context } from '../../context';
 import type { Queryable } from '../../database/db';
@@ -163,18 +163,5 @@ export async function listAssetChanges(ctx: Context, first: number | null | unde
     ctx.loaders.assetById.prime(asset.id, asset);
     return change;
   });
-  const edges = nodes.map((node) => ({ cursor: encodeChangeCursor(node.txid, node.seq), node }));
-  return {
-    edges,
-    nodes,
-    pageInfo: {
-      hasNextPage: rows.length > limit,
-      hasPreviousPage: cursor != null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-    get totalCount() {
-      return countFeed(ctx.db);
-    },
-  };
+  return lazyConnection(nodes, (i) => encodeChangeCursor(nodes[i].txid, nodes[i].seq), rows.length > limit, cursor != null, () => countFeed(ctx.db));
 }
