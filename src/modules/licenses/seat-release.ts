@@ -21,3 +21,17 @@ export async function releaseSeatsOfAsset(tx: Tx, ctx: Context, assetId: string,
   );
   return rows.length;
 }
+
+/**
+ * Releases every active seat a person holds, in the caller's transaction (a person
+ * deactivated gives back their seats). The caller holds the person's row lock; an
+ * assignment holds it FOR SHARE, so none slips in between.
+ */
+export async function releaseSeatsOfPerson(tx: Tx, ctx: Context, personId: string, reason: string): Promise<number> {
+  const rows = await tx.query<{ id: string }>(
+    `UPDATE license_seat SET released_at = GREATEST(now(), assigned_at), released_by = $2, release_reason = $3
+      WHERE released_at IS NULL AND person_id = $1 RETURNING id`,
+    [personId, ctx.principal.subject, reason],
+  );
+  return rows.length;
+}

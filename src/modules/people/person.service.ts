@@ -1,4 +1,5 @@
 import { keysetPage, pageRequest, type ConnectionResult, type KeysetOrder } from '../../common/connection';
+import { releaseSeatsOfPerson } from '../licenses/seat-release';
 import { badInput } from '../../common/errors';
 import { keyOf } from '../../common/global-id';
 import { lockForUpdate, mapDbError, setClause } from '../../common/persistence';
@@ -93,13 +94,7 @@ export async function updatePerson(ctx: Context, input: UpdatePersonInput): Prom
         [key, ...set.values],
       );
       // A person who leaves gives back their licence seats (the person row is locked, so no assignment slips in).
-      if (input.active === false) {
-        await tx.query(
-          `UPDATE license_seat SET released_at = GREATEST(now(), assigned_at), released_by = $2, release_reason = 'person deactivated'
-            WHERE person_id = $1 AND released_at IS NULL`,
-          [key, ctx.principal.subject],
-        );
-      }
+      if (input.active === false) await releaseSeatsOfPerson(tx, ctx, key, 'person deactivated');
       return { person: row };
     } catch (err) {
       mapDbError(err, CONSTRAINT_FIELDS);
