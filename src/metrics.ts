@@ -9,8 +9,8 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
  */
 export interface Metrics {
   readonly registry: Registry;
-  /** One /graphql request, labelled with its operation name ('anonymous', 'unknown', 'other'). */
-  observeRequest(operation: string, status: number, seconds: number): void;
+  /** One /graphql request, labelled with its operation name ('anonymous', 'unknown', 'other'), and the SQL statements it ran. */
+  observeRequest(operation: string, status: number, seconds: number, statements: number): void;
   /** One error in a response, by its `extensions.code`. */
   countError(code: string | undefined): void;
 }
@@ -44,6 +44,12 @@ export function createMetrics(pool: Pool): Metrics {
     help: 'Latency of /graphql requests by operation name, from the first byte received to the last byte sent.',
     labelNames: ['operation'] as const,
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+  const statements = new Counter({
+    name: 'itam_graphql_sql_statements_total',
+    help: 'SQL statements run by /graphql requests, by operation name (divide by itam_graphql_requests_total for statements per request).',
+    labelNames: ['operation'] as const,
     registers: [registry],
   });
   const errors = new Counter({
@@ -90,10 +96,11 @@ export function createMetrics(pool: Pool): Metrics {
   const codeLabel = labelBudget(MAX_LABEL_VALUES);
   return {
     registry,
-    observeRequest(operation, status, seconds) {
+    observeRequest(operation, status, seconds, sql) {
       const op = operationLabel(operation);
       requests.inc({ operation: op, status: String(status) });
       duration.observe({ operation: op }, seconds);
+      statements.inc({ operation: op }, sql);
     },
     countError(code) {
       errors.inc({ code: codeLabel(code ?? 'INTERNAL_SERVER_ERROR') });
@@ -112,7 +119,8 @@ export function requestMetrics(metrics: Metrics): RequestHandler {
       const seconds = Number(process.hrtime.bigint() - start) / 1e9;
       const operation = typeof res.locals.operation === 'string' ? res.locals.operation : 'unknown';
       // A client that hung up before the response was sent: 499, as nginx logs it.
-      metrics.observeRequest(operation, res.writableFinished ? res.statusCode : 499, seconds);
+      const sql = (res.locals.stats as { statements?: number } | undefined)?.statements ?? 0;
+      metrics.observeRequest(operation, res.writableFinished ? res.statusCode : 499, seconds, sql);
     };
     res.once('finish', record);
     res.once('close', record);

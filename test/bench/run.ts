@@ -1,26 +1,24 @@
 /**
- * `npm run bench`: drives the real service with autocannon against a generated
- * database, next to the "floor": the same data fetched by one hand-written SQL
- * statement through `pg` behind the same HTTP layer (Express, JSON, bearer check).
- * Prints a markdown table and writes it to test/bench/RESULTS.md.
+ * `npm run bench`: drives the built service (`dist/src/main.js`, NODE_ENV=production, as
+ * `npm start` runs it) with autocannon against a generated database, next to the "floor": the
+ * same data fetched by one hand-written SQL statement through `pg` behind the same HTTP layer
+ * (test/bench/floor.ts). Service and floor each run in their own process with the same Node.js
+ * flags; autocannon runs in this one. Prints a markdown table and writes it to test/bench/RESULTS.md.
  *
  *   npm run seed -- --scale 100000          # once (DATABASE_URL=... for the target)
  *   BENCH_DATABASE_URL=postgres://... npm run bench [-- --duration 10 --connections 1,10,50 --only Q3]
  */
 import 'reflect-metadata';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import express from 'express';
 import { Pool } from 'pg';
-import { startService, type Service } from '../../src/app';
-import { signToken, verifyBearer } from '../../src/auth/jwt';
+import { resolveJwtKeys, signToken } from '../../src/auth/jwt';
 import { Role } from '../../src/auth/roles';
 import { encodeCursor } from '../../src/common/connection';
 import { toGlobalId } from '../../src/common/global-id';
-import { loadConfig, type Config } from '../../src/config';
-import { createLogger } from '../../src/logger';
+import { loadConfig } from '../../src/config';
 import { KIND_TYPENAME, type AssetKind } from '../../src/modules/assets/asset.enums';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const autocannon = require('autocannon');
@@ -50,6 +48,8 @@ function parseArgs(argv: string[]): Args {
 }
 
 const SECRET = 'bench-secret-0123456789-0123456789-0123456789';
+/** Node.js flags of the service and the floor: the ones `npm start` and the container use (README "Performance"). */
+const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? '--max-semi-space-size=64').split(' ').filter(Boolean);
 
 // ---------------------------------------------------------------- the workloads
 
@@ -57,59 +57,13 @@ const CUSTODIAN = 'custodian { __typename ... on Person { displayName } ... on D
 const Q1 = `query Q1($id: ID!) { asset(id: $id) { id assetTag name status ${CUSTODIAN} } }`;
 const Q2 = `query Q2($loc: ID!) { assets(first: 50, filter: { statuses: [IN_USE, IN_STOCK], kinds: [HARDWARE], locationId: $loc }) { nodes { id assetTag name status kind } } }`;
 // The most recently changed assets: a realistic mix of kinds, holders, custody chains and contracts (the first by tag are all certificates).
-const q3 = (n: number) => `query Q3 { assets(first: ${n}, orderBy: { field: UPDATED_AT, direction: DESC }) { nodes { id assetTag name status location { name } ${CUSTODIAN}
+const q3 = (n: number, name = 'Q3') => `query ${name} { assets(first: ${n}, orderBy: { field: UPDATED_AT, direction: DESC }) { nodes { id assetTag name status location { name } ${CUSTODIAN}
   custodyChain(first: 5) { nodes { sequence type occurredAt } } contracts { contractNumber vendor { name } }
   ... on Hardware { category serialNumber } ... on SoftwareLicense { product seatsTotal } ... on NetworkDevice { deviceType }
   ... on CloudResource { provider serviceModel } ... on VirtualMachine { vcpus memoryMib } ... on DataAsset { classification } ... on Certificate { commonName } } } }`;
 const Q4 = `query Q4($after: String) { assets(first: 50, after: $after) { nodes { id assetTag name status } pageInfo { endCursor hasNextPage } } }`;
 const CHECK_OUT = `mutation Q5out($a: ID!, $p: ID!) { checkOutAsset(input: { assetId: $a, to: { personId: $p } }) { asset { id status } userErrors { code } } }`;
 const CHECK_IN = `mutation Q5in($a: ID!, $l: ID!) { checkInAsset(input: { assetId: $a, locationId: $l }) { asset { id status } userErrors { code } } }`;
-
-/** The floor: each read workload as one hand-written statement. */
-const FLOOR_SQL: Record<string, string> = {
-  Q1: `SELECT a.id, a.asset_tag, a.name, a.status, a.custodian_type, COALESCE(p.display_name, d.name, l.name, v.name) AS custodian
-         FROM asset a
-         LEFT JOIN person p ON a.custodian_type = 'PERSON' AND p.id = a.custodian_id
-         LEFT JOIN department d ON a.custodian_type = 'DEPARTMENT' AND d.id = a.custodian_id
-         LEFT JOIN location l ON a.custodian_type = 'LOCATION' AND l.id = a.custodian_id
-         LEFT JOIN vendor v ON a.custodian_type = 'VENDOR' AND v.id = a.custodian_id
-        WHERE a.id = $1`,
-  Q2: `SELECT a.id, a.asset_tag, a.name, a.status, a.kind FROM asset a
-        WHERE a.status = ANY('{IN_USE,IN_STOCK}') AND a.kind = 'HARDWARE'
-          AND a.location_id IN (WITH RECURSIVE sub AS (SELECT id FROM location WHERE id = $1 UNION ALL SELECT l.id FROM location l JOIN sub ON l.parent_id = sub.id) SELECT id FROM sub)
-        ORDER BY a.asset_tag, a.id LIMIT 50`,
-  Q3: `SELECT a.id, a.asset_tag, a.name, a.status, a.kind, a.hw_category, a.serial_number, a.product, a.seats_total, a.device_type, a.cloud_provider,
-              a.service_model, a.vcpus, a.memory_mib, a.classification, a.common_name, loc.name AS location,
-              COALESCE(p.display_name, d.name, l.name, v.name) AS custodian,
-              (SELECT json_agg(e) FROM (SELECT sequence, type, occurred_at FROM custody_event WHERE asset_id = a.id ORDER BY sequence DESC LIMIT 5) e) AS chain,
-              (SELECT json_agg(json_build_object('contractNumber', c.contract_number, 'vendor', cv.name)) FROM contract_asset ca
-                 JOIN contract c ON c.id = ca.contract_id LEFT JOIN vendor cv ON cv.id = c.vendor_id WHERE ca.asset_id = a.id) AS contracts
-         FROM (SELECT * FROM asset ORDER BY updated_at DESC, id DESC LIMIT $1) a
-         LEFT JOIN location loc ON loc.id = a.location_id
-         LEFT JOIN person p ON a.custodian_type = 'PERSON' AND p.id = a.custodian_id
-         LEFT JOIN department d ON a.custodian_type = 'DEPARTMENT' AND d.id = a.custodian_id
-         LEFT JOIN location l ON a.custodian_type = 'LOCATION' AND l.id = a.custodian_id
-         LEFT JOIN vendor v ON a.custodian_type = 'VENDOR' AND v.id = a.custodian_id
-        ORDER BY a.updated_at DESC, a.id DESC`,
-  Q4: `SELECT a.id, a.asset_tag, a.name, a.status FROM asset a WHERE ($1::text IS NULL OR (a.asset_tag, a.id) > ($1::text, $2::uuid)) ORDER BY a.asset_tag, a.id LIMIT 50`,
-};
-
-/** The floor's HTTP layer: the same Express, JSON body parsing and bearer verification as the service. */
-async function startFloor(pool: Pool, config: Config, service: Service): Promise<{ url: string; close: () => Promise<void> }> {
-  const app = express();
-  app.post('/floor/:q', express.json(), async (req, res) => {
-    try {
-      verifyBearer(req.headers.authorization, service.keys, config);
-      const { rows } = await pool.query(FLOOR_SQL[req.params.q], req.body.params ?? []);
-      res.json({ data: rows });
-    } catch (err) {
-      res.status(500).json({ error: (err as Error).message });
-    }
-  });
-  const server = http.createServer(app);
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise((r) => server.close(() => r())) };
-}
 
 // ---------------------------------------------------------------- measuring
 
@@ -146,26 +100,60 @@ async function run(url: string, pathName: string, body: (ctx: Record<string, unk
   return { rps: result.requests.average, p50: pct(times, 50), p95: pct(times, 95), p99: pct(times, 99), errors: errors + result.errors };
 }
 
+/** Reads `itam_graphql_sql_statements_total` of one operation from the service's /metrics. */
+async function statementCounter(url: string, operation: string): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const line = text.split('\n').find((l) => l.startsWith(`itam_graphql_sql_statements_total{operation="${operation}"}`));
+  return line ? Number(line.split(' ').pop()) : 0;
+}
+
+/** SQL statements of one request, from the service's own counter (production sends no statement header). */
 async function statementsOf(url: string, token: string, query: string, variables: Record<string, unknown>): Promise<number> {
+  const operation = /^(?:query|mutation)\s+(\w+)/.exec(query)?.[1];
+  if (!operation) throw new Error('bench queries are named');
+  const before = await statementCounter(url, operation);
   const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
   const body = (await res.json()) as { errors?: unknown };
   if (body.errors) throw new Error(`bench query failed: ${JSON.stringify(body.errors).slice(0, 500)}`);
-  return Number(res.headers.get('x-sql-statements'));
+  return (await statementCounter(url, operation)) - before;
+}
+
+/** Starts a Node.js program with NODE_FLAGS and waits for the line that gives its URL. */
+async function startProcess(script: string, env: Record<string, string>, ready: RegExp): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, [...NODE_FLAGS, script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = ready.exec(out);
+      if (m) resolve(m[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code} before it was ready:\n${out}`)));
+  });
+  child.stdout!.resume();
+  const stop = () => new Promise<void>((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+  return { url, child, stop };
 }
 
 // ---------------------------------------------------------------- main
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const config = loadConfig({
-    NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', JWT_SECRET: SECRET, LOG_LEVEL: 'silent', DB_POOL_MAX: '20', RATE_LIMIT_POINTS: '0', MIGRATIONS_RUN: 'true',
-  });
-  const pool = new Pool({ connectionString: args.url, max: 20 });
+  // The service as deployed: production settings, no rate limit (one subject drives all the load), no log lines.
+  const env = {
+    NODE_ENV: 'production', DATABASE_URL: args.url, PORT: '0', HOST: '127.0.0.1', JWT_SECRET: SECRET, LOG_LEVEL: 'silent', DB_POOL_MAX: '20', RATE_LIMIT_POINTS: '0',
+  };
+  const pool = new Pool({ connectionString: args.url, max: 4 });
   const [{ n }] = (await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM asset')).rows;
   if (n < 1000) throw new Error(`${args.url} holds ${n} assets: generate data first (npm run seed -- --scale 100000)`);
-  const service = await startService(config, createLogger('silent'), args.url);
-  const floor = await startFloor(pool, config, service);
-  const token = signToken(service.keys, { sub: 'bench', roles: [Role.ADMIN] }, { expiresInSec: 86_400 });
+  const dist = path.resolve(__dirname, '..', '..');
+  const service = await startProcess(path.join(dist, 'src', 'main.js'), env, /ready at (http:\/\/[^/\s]+)\/graphql/);
+  const floor = await startProcess(path.join(__dirname, 'floor.js'), env, /floor ready at (http:\/\/\S+)/);
+  const token = signToken(resolveJwtKeys(loadConfig(env)), { sub: 'bench', roles: [Role.ADMIN] }, { expiresInSec: 86_400 });
   const auth = { authorization: `Bearer ${token}` };
 
   // Inputs: random assets, a busy location, the 90,000th asset's cursor, and a pool of assets in stock for the write mix.
@@ -188,7 +176,7 @@ async function main(): Promise<void> {
     { name: 'Q2', what: '50 assets by status, kind, location (sub-locations)', api: () => ({ query: Q2, variables: { loc: toGlobalId('Location', busy.id) } }), floor: () => ({ params: [busy.id] }),
       stmts: async () => String(await statementsOf(service.url, token, Q2, { loc: toGlobalId('Location', busy.id) })) },
     { name: 'Q3', what: '100 most recently changed assets with custodian, custodyChain(5), contracts{vendor}, location, fragments on every kind', api: () => ({ query: q3(100) }), floor: () => ({ params: [100] }),
-      stmts: async () => `${await statementsOf(service.url, token, q3(10), {})} @10 / ${await statementsOf(service.url, token, q3(100), {})} @100` },
+      stmts: async () => `${await statementsOf(service.url, token, q3(10, 'Q3_10'), {})} @10 / ${await statementsOf(service.url, token, q3(100, 'Q3_100'), {})} @100` },
     { name: 'Q4-first', what: 'first keyset page (50)', api: () => ({ query: Q4, variables: { after: null } }), floor: () => ({ params: [null, null] }),
       stmts: async () => String(await statementsOf(service.url, token, Q4, { after: null })) },
     { name: 'Q4-deep', what: `keyset page after the ${deepOffset.toLocaleString('en')}th asset`, api: () => ({ query: Q4, variables: { after: deepCursor } }), floor: () => ({ params: [deep.tag, deep.id] }),
@@ -235,7 +223,8 @@ async function main(): Promise<void> {
     }
   }
   const header = [
-    `Benchmark of ${new Date().toISOString().slice(0, 10)} on ${n.toLocaleString('en')} assets (${args.duration} s per run after ${args.warmup} s warm-up; latencies in ms).`,
+    `Benchmark of ${new Date().toISOString().slice(0, 10)} on ${n.toLocaleString('en')} assets (${args.duration} s per run after ${args.warmup} s warm-up; latencies in ms), ` +
+      `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, Node.js ${process.version} ${NODE_FLAGS.join(' ')}; service and floor in processes of their own.`,
     '',
     '| workload | conns | req/s | p50 | p95 | p99 | SQL stmts/req | floor req/s | floor p50 | p50 ÷ floor | non-200 |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
@@ -267,7 +256,7 @@ async function main(): Promise<void> {
   const table = `${header.join('\n')}\n${rows.join('\n')}\n\n${workloadsText}\n\n${upsertText}\n`;
   fs.writeFileSync(args.out, table);
   process.stdout.write(`\nwritten to ${path.relative(process.cwd(), args.out)}\n`);
-  await floor.close();
+  await floor.stop();
   await service.stop();
   await pool.end();
 }
