@@ -208,12 +208,12 @@ export async function keysetPage<R extends { id: string }>(db: Queryable, q: Key
   const more = rows.length > page.limit;
   if (more) rows.pop();
   if (page.backward) rows.reverse();
-  const keys = rows.map((row) => row.__key);
-  const nodes = rows.map(({ __key: _key, ...node }) => node as unknown as R);
+  // Rows keep their `__key` column (no schema field reads it): copying 100 rows of 90 columns to drop it cost more than the query.
+  const nodes = rows as R[];
   const count = q.count;
   return lazyConnection(
     nodes,
-    (i) => encodeCursor({ order: order.name, value: keys[i], id: nodes[i].id }),
+    (i) => encodeCursor({ order: order.name, value: rows[i].__key, id: nodes[i].id }),
     page.backward ? page.before != null : more,
     page.backward ? more : page.after != null,
     () => (count ? count() : nodes.length),
