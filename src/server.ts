@@ -12,7 +12,7 @@ import pinoHttp from 'pino-http';
 import { AuthError, verifyBearer, type JwtKeys } from './auth/jwt';
 import type { Config } from './config';
 import type { Context } from './context';
-import { queryStatsStore, type Db, type QueryStats } from './database/db';
+import type { Db, QueryStats } from './database/db';
 import { idempotency } from './idempotency/idempotency.middleware';
 import { IdempotencyStore } from './idempotency/idempotency.store';
 import { createLoaders } from './loaders';
@@ -60,6 +60,8 @@ export async function createHttpApp(opts: { config: Config; db: Db; keys: JwtKey
   const { config, db, keys, log } = opts;
   const app = express();
   app.disable('x-powered-by');
+  // No ETag: GraphQL answers are POSTed (never revalidated), and hashing each body costs per request.
+  app.disable('etag');
   const server = http.createServer(app);
   const schema = await createSchema();
   const limits = queryLimits(config.limits, config.env === 'production', schema);
@@ -72,7 +74,7 @@ export async function createHttpApp(opts: { config: Config; db: Db; keys: JwtKey
    */
   const responses = new WeakMap<QueryStats, Response>();
 
-  // Per-request id and SQL statement count; everything after this runs inside the request's store.
+  // Per-request id and SQL statement count (the request's Db counts into it).
   app.use((req, res, next) => {
     const incoming = req.headers['x-request-id'];
     const requestId = typeof incoming === 'string' && /^[A-Za-z0-9._-]{1,100}$/.test(incoming) ? incoming : crypto.randomUUID();
@@ -80,7 +82,7 @@ export async function createHttpApp(opts: { config: Config; db: Db; keys: JwtKey
     const stats: QueryStats = { statements: 0 };
     Object.assign(res.locals, { requestId, stats });
     responses.set(stats, res);
-    queryStatsStore.run(stats, () => next());
+    next();
   });
 
   app.use(
@@ -195,8 +197,9 @@ export async function createHttpApp(opts: { config: Config; db: Db; keys: JwtKey
             throw new GraphQLError(l.authError?.message ?? 'Not authenticated', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
           }
         }
-        const { requestId } = l;
-        return { requestId, principal, db, loaders: createLoaders(db), log: log.child({ requestId }), config };
+        const { requestId, stats } = l;
+        const requestDb = db.forRequest(stats);
+        return { requestId, principal, db: requestDb, stats, loaders: createLoaders(requestDb), log: log.child({ requestId }), config };
       },
     }),
   );
@@ -280,8 +283,8 @@ function requestPlugin(config: Config, rootLog: Logger, metrics: Metrics, respon
             log.error({ err: err.originalError ?? err, path: err.path, requestId: (contextValue as Context | undefined)?.requestId }, 'internal error');
           }
         },
-        async willSendResponse({ response, request, errors, operationName, document }) {
-          const stats = queryStatsStore.getStore();
+        async willSendResponse({ response, request, errors, operationName, document, contextValue }) {
+          const stats = (contextValue as Context | undefined)?.stats;
           if (config.env !== 'production' && stats) response.http.headers.set('x-sql-statements', String(stats.statements));
           const body = response.body;
           const resultErrors = body.kind === 'single' ? body.singleResult.errors : undefined;

@@ -1,7 +1,6 @@
 import DataLoader from 'dataloader';
 import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import type { Context } from '../../context';
-import { auditStore } from '../../database/db';
 
 /**
  * The audit action of each mutation, as `entity.verb`: what AuditEntry.action
@@ -75,7 +74,8 @@ export function applyAuditScope(schema: GraphQLSchema, actions: Record<string, s
       // and its payload (and the next mutation of the same request) sees the change.
       clearLoaders(ctx);
       try {
-        return await auditStore.run({ actor: ctx.principal.subject, action, requestId: ctx.requestId }, () => resolve(source, args, ctx, info));
+        const db = ctx.db.withAudit({ actor: ctx.principal.subject, action, requestId: ctx.requestId });
+        return await resolve(source, args, { ...ctx, db }, info);
       } finally {
         clearLoaders(ctx);
       }
