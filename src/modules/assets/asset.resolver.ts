@@ -1,4 +1,6 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root, type ClassType } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Info, Mutation, ObjectType, Query, Resolver, Root, type ClassType } from 'type-graphql';
+import { assetSelectFor } from './asset.columns';
 import { ConnectionArgs } from '../../common/connection';
 import { money } from '../../common/money';
 import { asPayload, UserError } from '../../common/user-errors';
@@ -39,8 +41,9 @@ export class AssetResolver {
     @Arg('orderBy', () => AssetOrder, { nullable: true, description: 'Sort order (default: by asset tag, ascending).' }) orderBy: AssetOrder | null,
     @Args() page: ConnectionArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return listAssets(ctx, filter, orderBy, page);
+    return listAssets(ctx, filter, orderBy, page, assetSelectFor(info));
   }
 
   @FieldResolver()

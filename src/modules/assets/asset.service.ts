@@ -102,21 +102,25 @@ export async function listAssets(
   filter: AssetFilter | null | undefined,
   orderBy: AssetOrder | null | undefined,
   args: ConnectionArgs,
+  columns: string | null = null,
 ): Promise<ConnectionResult<AssetRow>> {
   const order = assetOrder(orderBy);
   const page = pageRequest(args, order.name);
   const params: unknown[] = [];
   const where = assetFilterSql(filter, params);
-  return assetPage(ctx, where, params, order, page);
+  return assetPage(ctx, where, params, order, page, columns);
 }
 
 /**
  * One keyset page of assets under SQL conditions on `asset a` (with its count, run only when
- * totalCount is selected); the rows prime the request's assetById loader. Every asset list uses it.
+ * totalCount is selected). Every asset list uses it. `columns` (from assetSelectFor) reads only
+ * what the query selects; with every column, the rows also prime the request's assetById loader.
  */
-export async function assetPage(ctx: Context, where: string[], params: unknown[], order: KeysetOrder, page: PageRequest): Promise<ConnectionResult<AssetRow>> {
+export async function assetPage(
+  ctx: Context, where: string[], params: unknown[], order: KeysetOrder, page: PageRequest, columns: string | null = null,
+): Promise<ConnectionResult<AssetRow>> {
   const result = await keysetPage<AssetRow>(ctx.db, {
-    select: `SELECT ${ASSET_COLUMNS} FROM asset a`,
+    select: `SELECT ${columns ?? ASSET_COLUMNS} FROM asset a`,
     where,
     params,
     order,
@@ -124,7 +128,8 @@ export async function assetPage(ctx: Context, where: string[], params: unknown[]
     count: async () =>
       (await ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM asset a${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`, params))[0].n,
   }, page);
-  for (const row of result.nodes) ctx.loaders.assetById.prime(row.id, row);
+  // Partial rows never reach the loader: a later load of the same asset must see every column.
+  if (columns === null) for (const row of result.nodes) ctx.loaders.assetById.prime(row.id, row);
   return result;
 }
 
