@@ -61,6 +61,8 @@ export interface Config {
   };
   /** Development only: introspection without a token (INTROSPECTION_WITHOUT_TOKEN). */
   readonly introspectionWithoutToken: boolean;
+  /** Queries run as compiled functions (graphql-jit) when on (GRAPHQL_JIT, default true); off: graphql-js for everything. */
+  readonly graphqlJit: boolean;
   /** Lifecycle thresholds of the asset register. */
   readonly assets: {
     /** A warranty ending within this many days is EXPIRING (WARRANTY_WARNING_DAYS, default 30). */
@@ -206,6 +208,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ttlHours: int('IDEMPOTENCY_TTL_HOURS', 24, 1, 720),
     }),
     introspectionWithoutToken,
+    graphqlJit: bool('GRAPHQL_JIT', true),
     assets: Object.freeze({
       warrantyWarningDays: int('WARRANTY_WARNING_DAYS', 30, 0, 3650),
       licenseUnderusePercent: int('LICENSE_UNDERUSE_PERCENT', 50, 0, 100),

@@ -21,6 +21,7 @@ import { createMetrics, metricsEndpoint, requestMetrics, type Metrics } from './
 import { PersistedQueryCache } from './persisted-queries';
 import { playgroundRouter } from './playground';
 import { createSchema } from './schema';
+import { jitGateway } from './graphql/jit-executor';
 import { queryLimits, TOKEN_LIMIT_RE } from './security/query-limits';
 import { createRateLimiter, type RateLimiter } from './security/rate-limit';
 import type { Principal } from './auth/roles';
@@ -148,7 +149,8 @@ export async function createHttpApp(opts: { config: Config; db: Db; keys: JwtKey
   });
 
   const apollo = new ApolloServer<Context>({
-    schema,
+    // Queries run compiled (graphql-jit) unless GRAPHQL_JIT=false; see src/graphql/jit-executor.ts.
+    ...(config.graphqlJit ? { gateway: jitGateway(schema) } : { schema }),
     introspection: true,
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,

@@ -77,7 +77,8 @@ export function Connection<T extends object>(nodeType: Function, typeName: strin
     nodes: T[];
     @Field(() => PageInfo, { description: 'Whether pages come before or after this one, and its boundary cursors.' })
     pageInfo: PageInfo;
-    @Field(() => Int, { description: 'How many items the whole list holds under the same filter (counted only when asked for).' })
+    // Not a plain property read: the count is a promise (run only when selected), which a compiled query must await.
+    @Field(() => Int, { simple: false, description: 'How many items the whole list holds under the same filter (counted only when asked for).' })
     totalCount: number;
   }
   return ConnectionType;

@@ -39,8 +39,11 @@ export interface TestApp {
 }
 
 /** A real service on an ephemeral port over a fresh database copied from the template. */
-export async function startTestApp(env: Record<string, string> = {}, opts: { logDestination?: { write(line: string): void } } = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+export async function startTestApp(
+  env: Record<string, string> = {},
+  opts: { logDestination?: { write(line: string): void }; /** Another app's database (not dropped on close). */ database?: string } = {},
+): Promise<TestApp> {
+  const database = opts.database ?? (await createTestDatabase());
   const url = urlFor(database);
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -81,7 +84,7 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { log
     async close() {
       await service.stop();
       await pool.end();
-      await dropTestDatabase(database);
+      if (!opts.database) await dropTestDatabase(database);
     },
   };
 }
