@@ -39,20 +39,26 @@ export interface ChildPageKey {
   limit: number;
   /** Keyset position to continue after (as text), or null from the start. */
   after: string | null;
+  /** The child columns to read (a select list from a column planner); absent: the loader's full list. */
+  columns?: string | null;
 }
 
+const pageKey = (k: ChildPageKey): string => `${k.parent}|${k.limit}|${k.after ?? ''}|${k.columns ?? ''}`;
+
 /**
- * A loader of "newest N children per parent": every key with the same limit and
- * position is answered by one statement (`unnest($1) CROSS JOIN LATERAL (… LIMIT $3)`),
+ * A loader of "newest N children per parent": every key with the same limit, position and
+ * columns is answered by one statement (`unnest($1) CROSS JOIN LATERAL (… LIMIT $3)`),
  * so a page of 100 assets with their custody chains is one statement, not 100.
- * `sql` takes $1 = parent ids, $2 = after (text or null), $3 = limit, and selects `parentId`.
+ * `sql` takes $1 = parent ids, $2 = after (text or null), $3 = limit, and selects `parentId`;
+ * as a function it is given the select list of the child columns (a key's `columns`, or null for all).
  */
-export function childPageLoader<R extends object>(db: Queryable, sql: string): DataLoader<ChildPageKey, R[], string> {
+export function childPageLoader<R extends object>(db: Queryable, sql: string | ((columns: string | null) => string)): DataLoader<ChildPageKey, R[], string> {
+  const sqlFor = typeof sql === 'string' ? () => sql : sql;
   return new DataLoader<ChildPageKey, R[], string>(
     async (keys) => {
       const groups = new Map<string, ChildPageKey[]>();
       for (const k of keys) {
-        const g = `${k.limit}|${k.after ?? ''}`;
+        const g = `${k.limit}|${k.after ?? ''}|${k.columns ?? ''}`;
         if (!groups.has(g)) groups.set(g, []);
         groups.get(g)!.push(k);
       }
@@ -61,7 +67,7 @@ export function childPageLoader<R extends object>(db: Queryable, sql: string): D
         [...groups.values()].map(async (ks) => {
           let rows: R[];
           try {
-            rows = await db.query<R>(sql, [ks.map((k) => k.parent), ks[0].after, ks[0].limit]);
+            rows = await db.query<R>(sqlFor(ks[0].columns ?? null), [ks.map((k) => k.parent), ks[0].after, ks[0].limit]);
           } catch (err) {
             // A cursor of the right shape whose value does not cast (a forged date or number): PostgreSQL's
             // data exceptions (SQLSTATE class 22) are the caller's error, not ours.
@@ -69,13 +75,13 @@ export function childPageLoader<R extends object>(db: Queryable, sql: string): D
             if (ks[0].after != null && typeof code === 'string' && code.startsWith('22')) throw badInput('`after` is not a cursor of this list', 'after');
             throw err;
           }
-          for (const k of ks) results.set(`${k.parent}|${k.limit}|${k.after ?? ''}`, []);
-          for (const r of rows) results.get(`${(r as Record<string, unknown>).parentId as string}|${ks[0].limit}|${ks[0].after ?? ''}`)?.push(r);
+          for (const k of ks) results.set(pageKey(k), []);
+          for (const r of rows) results.get(pageKey({ ...ks[0], parent: (r as Record<string, unknown>).parentId as string }))?.push(r);
         }),
       );
-      return keys.map((k) => results.get(`${k.parent}|${k.limit}|${k.after ?? ''}`) ?? []);
+      return keys.map((k) => results.get(pageKey(k)) ?? []);
     },
-    { cacheKeyFn: (k) => `${k.parent}|${k.limit}|${k.after ?? ''}` },
+    { cacheKeyFn: pageKey },
   );
 }
 

@@ -18,8 +18,8 @@ export function custodyLoaders(db: Db) {
     /** Newest events first; `after` is a sequence number. */
     custodyChainPage: childPageLoader<CustodyEventRow & { parentId: string }>(
       db,
-      `SELECT k.id AS "parentId", e.* FROM unnest($1::uuid[]) AS k(id) CROSS JOIN LATERAL (
-         SELECT ${CUSTODY_EVENT_COLUMNS} FROM custody_event e
+      (columns) => `SELECT k.id AS "parentId", e.* FROM unnest($1::uuid[]) AS k(id) CROSS JOIN LATERAL (
+         SELECT ${columns ?? CUSTODY_EVENT_COLUMNS} FROM custody_event e
           WHERE e.asset_id = k.id AND ($2::int IS NULL OR e.sequence < $2::int) ORDER BY e.sequence DESC LIMIT $3) e`,
     ),
     /** Assets a custodian holds, by asset tag; `after` is an asset tag. Keyed by the custodian id. */
