@@ -5,11 +5,14 @@ import { resolveJwtKeys, type JwtKeys } from './auth/jwt';
 import type { Config } from './config';
 import { createDataSource, poolOf } from './database/data-source';
 import { Db } from './database/db';
+import { parseTimestamptz } from './database/timestamps';
 import type { Logger } from './logger';
 import { createHttpApp } from './server';
 
 // DATE columns stay 'YYYY-MM-DD' strings: a JS Date would shift them by the process time zone.
 types.setTypeParser(types.builtins.DATE, (v) => v);
+// TIMESTAMPTZ through the engine's ISO parser (src/database/timestamps.ts).
+types.setTypeParser(types.builtins.TIMESTAMPTZ, parseTimestamptz);
 
 export interface Service {
   readonly url: string;
