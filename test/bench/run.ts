@@ -43,7 +43,7 @@ function parseArgs(argv: string[]): Args {
     warmup: Number(get('warmup') ?? 3),
     connections: (get('connections') ?? '1,10,50').split(',').map(Number),
     only: get('only')?.split(',') ?? null,
-    out: get('out') ?? path.join(__dirname, 'RESULTS.md'),
+    out: get('out') ?? path.resolve('test', 'bench', 'RESULTS.md'),
   };
 }
 
@@ -238,14 +238,16 @@ async function main(): Promise<void> {
     hardware: { name: `Bench laptop ${i}`, category: 'LAPTOP', serialNumber: `BN-${runId}-${i}`, manufacturer: 'Lenovo', model: 'T14' },
   }));
   const upsert = async () => {
+    const before = await statementCounter(service.url, 'BenchUpsert');
     const t0 = performance.now();
     const res = await fetch(`${service.url}/graphql`, {
       method: 'POST', headers: { 'content-type': 'application/json', ...auth },
-      body: JSON.stringify({ query: 'mutation($i: UpsertAssetsInput!) { upsertAssets(input: $i) { results { outcome } userErrors { message } } }', variables: { i: { source: `bench-${runId}`, items } } }),
+      body: JSON.stringify({ query: 'mutation BenchUpsert($i: UpsertAssetsInput!) { upsertAssets(input: $i) { results { outcome } userErrors { message } } }', variables: { i: { source: `bench-${runId}`, items } } }),
     });
     const body = (await res.json()) as { data?: { upsertAssets: { results: Array<{ outcome: string }> } } };
+    const ms = performance.now() - t0;
     const outcomes = new Set(body.data?.upsertAssets.results.map((r) => r.outcome));
-    return { ms: performance.now() - t0, outcomes: [...outcomes].join(','), stmts: res.headers.get('x-sql-statements') };
+    return { ms, outcomes: [...outcomes].join(','), stmts: (await statementCounter(service.url, 'BenchUpsert')) - before };
   };
   const runUpsert = !args.only || args.only.includes('U');
   const created = runUpsert ? await upsert() : null;
