@@ -43,7 +43,7 @@ beforeAll(async () => {
     ['createCertificate', 'CreateCertificateInput', { ...common, name: 'www', commonName: 'www.example.com', subjectAltNames: ['www.example.com'], notBefore: '2026-01-01T00:00:00Z', notAfter: '2027-01-01T00:00:00Z' }],
   ];
   const c = ok(await app.gql(`mutation($i: CreateContractInput!) { createContract(input: $i) { contract { id } userErrors { message } } }`,
-    { i: { contractNumber: 'C-1', title: 'Support', type: 'SUPPORT', vendorId: v } }));
+    { i: { contractNumber: 'C-1', title: 'Support', type: 'SUPPORT', vendorId: v, cost: { amount: '100.00', currency: 'EUR' }, startsOn: '2026-01-01', endsOn: '2027-12-31', autoRenew: true, noticePeriodDays: 30 } }));
   for (const [mutation, input, values] of creates) {
     const res = ok(await app.gql(`mutation($i: ${input}!) { r: ${mutation}(input: $i) { asset { id } userErrors { field message } } }`, { i: values }));
     expect(res.r.userErrors).toEqual([]);
@@ -129,4 +129,21 @@ test('every field of a custody event reads the same in a custodyChain page as fr
     compared += events.length;
   }
   expect(compared).toBeGreaterThan(20);
+});
+
+test('every field of a contract reads the same in an asset\'s contracts list as from a whole row', async () => {
+  const { __type } = ok(await app.gql(`{ __type(name: "Contract") { fields { name args { type { kind } } type { kind ofType { kind ofType { kind ofType { kind } } } } } } }`));
+  let compared = 0;
+  for (const f of __type.fields as IntrospectedField[]) {
+    if (f.args.some((a) => a.type.kind === 'NON_NULL')) continue;
+    const kind = leafKind(f.type);
+    const sub = kind === 'SCALAR' || kind === 'ENUM' ? '' : f.name === 'assets' ? '{ totalCount nodes { id } }' : f.name === 'cost' ? '{ amount currency }' : f.name === 'vendor' ? '{ id name }' : '{ __typename }';
+    const page = ok(await app.gql(`{ assets(first: 10) { nodes { contracts { id ${f.name} ${sub} } } } }`));
+    const contracts = (page.assets.nodes as Array<{ contracts: Array<{ id: string }> }>).flatMap((a) => a.contracts);
+    expect(contracts.length).toBe(ids.length);
+    const whole = ok(await app.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { ... on Contract { id ${f.name} ${sub} } } }`, { ids: contracts.map((c) => c.id) }));
+    expect({ field: f.name, contracts }).toEqual({ field: f.name, contracts: whole.nodes });
+    compared += contracts.length;
+  }
+  expect(compared).toBeGreaterThan(50);
 });

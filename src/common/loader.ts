@@ -32,6 +32,42 @@ export function groupedLoader<R extends Record<string, unknown>>(db: Queryable, 
   });
 }
 
+/** A grouped-loader key with the columns to read (a select list from a column planner; null: all). */
+export interface ColumnsKey {
+  key: string;
+  columns: string | null;
+}
+
+/**
+ * groupedLoader with selection-driven columns: keys with the same column list share one
+ * statement, so a batch costs one statement per distinct selection. `sql` is given the select
+ * list (null for the full one), takes the key array as $1 and selects `groupKey`.
+ */
+export function columnsGroupedLoader<R extends Record<string, unknown>>(
+  db: Queryable, sql: (columns: string | null) => string, groupKey: keyof R & string,
+): DataLoader<ColumnsKey, R[], string> {
+  return new DataLoader<ColumnsKey, R[], string>(
+    async (keys) => {
+      const bySelect = new Map<string | null, string[]>();
+      for (const k of keys) {
+        if (!bySelect.has(k.columns)) bySelect.set(k.columns, []);
+        bySelect.get(k.columns)!.push(k.key);
+      }
+      const groups = new Map<string, R[]>();
+      await Promise.all([...bySelect.entries()].map(async ([columns, ids]) => {
+        for (const r of await db.query<R>(sql(columns), [ids])) {
+          const k = `${r[groupKey] as string}|${columns ?? ''}`;
+          let g = groups.get(k);
+          if (!g) groups.set(k, (g = []));
+          g.push(r);
+        }
+      }));
+      return keys.map((k) => groups.get(`${k.key}|${k.columns ?? ''}`) ?? []);
+    },
+    { cacheKeyFn: (k) => `${k.key}|${k.columns ?? ''}` },
+  );
+}
+
 /** One page of children per parent, for a whole batch of parents. */
 export interface ChildPageKey {
   parent: string;

@@ -25,6 +25,13 @@ export function connectionNodeFields(info: GraphQLResolveInfo): Set<string> {
   return names;
 }
 
+/** The fields selected directly on the field being resolved (a list of rows, or one row). */
+function listFields(info: GraphQLResolveInfo): Set<string> {
+  const names = new Set<string>();
+  for (const fieldNode of info.fieldNodes) selectedNames(fieldNode.selectionSet, info, names);
+  return names;
+}
+
 export interface ColumnPlan {
   /** Row property → column. */
   columns: Record<string, string>;
@@ -36,6 +43,8 @@ export interface ColumnPlan {
   resolverReads: Record<string, string[]>;
   /** Extra select-list items, e.g. `'CustodyEvent' AS "__typename"`. */
   constants?: string[];
+  /** Properties computed in SQL (property → expression over the alias), read like columns. */
+  expressions?: Record<string, string>;
 }
 
 /**
@@ -45,14 +54,20 @@ export interface ColumnPlan {
  * anything else must be listed with what it reads, or the page reads whole rows (slower, never
  * wrong). Results are kept per field node (documents are cached, so this runs once per query text).
  */
-export function columnPlanner(plan: ColumnPlan, alias: string): (info: GraphQLResolveInfo) => string | null {
+export function columnPlanner(
+  plan: ColumnPlan,
+  alias: string,
+  /** 'connection': the rows are a connection's nodes/edges; 'list': the field is a plain list (or one object) of them. */
+  shape: 'connection' | 'list' = 'connection',
+): (info: GraphQLResolveInfo) => string | null {
+  const expressions = plan.expressions ?? {};
   const readsBySchema = new WeakMap<GraphQLSchema, Map<string, string[] | null>>();
   const byField = new WeakMap<FieldNode, string | null>();
   const fieldReads = (schema: GraphQLSchema): Map<string, string[] | null> => {
     const reads = new Map<string, string[] | null>();
     const fieldsOf = (t: string) => (schema.getType(t) as { getFields(): Record<string, { resolve?: unknown }> }).getFields();
     for (const name of new Set(plan.types.flatMap((t) => Object.keys(fieldsOf(t))))) {
-      const plain = name in plan.columns && plan.types.every((t) => fieldsOf(t)[name]?.resolve === undefined);
+      const plain = (name in plan.columns || name in expressions) && plan.types.every((t) => fieldsOf(t)[name]?.resolve === undefined);
       reads.set(name, plain ? [name] : (plan.resolverReads[name] ?? null));
     }
     reads.set('__typename', []);
@@ -66,7 +81,7 @@ export function columnPlanner(plan: ColumnPlan, alias: string): (info: GraphQLRe
     if (!reads) readsBySchema.set(info.schema, (reads = fieldReads(info.schema)));
     const props = new Set(plan.always);
     let all = false;
-    for (const name of connectionNodeFields(info)) {
+    for (const name of shape === 'connection' ? connectionNodeFields(info) : listFields(info)) {
       const r = reads.get(name);
       if (!r) {
         all = true;
@@ -74,7 +89,8 @@ export function columnPlanner(plan: ColumnPlan, alias: string): (info: GraphQLRe
       }
       r.forEach((p) => props.add(p));
     }
-    const select = all ? null : [...(plan.constants ?? []), ...[...props].map((p) => `${alias}.${plan.columns[p]} AS "${p}"`)].join(', ');
+    const item = (p: string) => `${p in expressions ? expressions[p] : `${alias}.${plan.columns[p]}`} AS "${p}"`;
+    const select = all ? null : [...(plan.constants ?? []), ...[...props].map(item)].join(', ');
     byField.set(key, select);
     return select;
   };

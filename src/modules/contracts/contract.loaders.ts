@@ -1,4 +1,4 @@
-import { byIdLoader, childPageLoader, countLoader, groupedLoader } from '../../common/loader';
+import { byIdLoader, childPageLoader, columnsGroupedLoader, countLoader } from '../../common/loader';
 import type { Db } from '../../database/db';
 import { ASSET_COLUMNS } from '../assets/asset.service';
 import type { AssetRow } from '../assets/asset.types';
@@ -10,9 +10,9 @@ export function contractLoaders(db: Db) {
   return {
     contractById: byIdLoader<ContractRow>(db, `SELECT ${CONTRACT_COLUMNS} FROM contract c WHERE c.id = ANY($1::uuid[])`),
     /** The contracts of each asset, soonest end first. */
-    contractsByAsset: groupedLoader<ContractRow & { assetId: string } & Record<string, unknown>>(
+    contractsByAsset: columnsGroupedLoader<ContractRow & { assetId: string } & Record<string, unknown>>(
       db,
-      `SELECT ca.asset_id AS "assetId", ${CONTRACT_COLUMNS} FROM contract_asset ca JOIN contract c ON c.id = ca.contract_id
+      (columns) => `SELECT ca.asset_id AS "assetId", ${columns ?? CONTRACT_COLUMNS} FROM contract_asset ca JOIN contract c ON c.id = ca.contract_id
         WHERE ca.asset_id = ANY($1::uuid[]) ORDER BY ca.asset_id, c.ends_on NULLS LAST, c.contract_number`,
       'assetId',
     ),

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { decodeCursor, ForwardArgs, forwardLimit, forwardPage, type ConnectionResult } from '../../common/connection';
 import { Money, money } from '../../common/money';
 import { asPayload } from '../../common/user-errors';
@@ -9,7 +10,7 @@ import {
   ContractAssetsInput, ContractsArgs, CreateContractInput, CreateContractPayload, LinkContractAssetsPayload, UnlinkContractAssetsPayload,
   UpdateContractInput, UpdateContractPayload,
 } from './contract.inputs';
-import { createContract, linkContractAssets, listContracts, unlinkContractAssets, updateContract } from './contract.service';
+import { contractSelectFor, createContract, linkContractAssets, listContracts, unlinkContractAssets, updateContract } from './contract.service';
 import { Contract, ContractConnection, type ContractRow } from './contract.types';
 
 const ASSETS_ORDER = 'contract.assets';
@@ -69,7 +70,7 @@ export class ContractResolver {
 @Resolver(() => Asset)
 export class AssetContractResolver {
   @FieldResolver(() => [Contract], { description: 'The contracts that cover it (purchase, lease, support …), soonest end first.' })
-  contracts(@Root() a: AssetRow, @Ctx() ctx: Context) {
-    return ctx.loaders.contractsByAsset.load(a.id);
+  contracts(@Root() a: AssetRow, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.contractsByAsset.load({ key: a.id, columns: contractSelectFor(info) });
   }
 }

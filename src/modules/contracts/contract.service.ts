@@ -1,12 +1,13 @@
 import { keysetPage, pageRequest, type ConnectionResult, type KeysetOrder } from '../../common/connection';
 import { badInput } from '../../common/errors';
+import { columnPlanner } from '../../common/selection';
 import { fromGlobalId } from '../../common/global-id';
 import { lockForUpdate, mapDbError, setClause } from '../../common/persistence';
 import { fail, userError, UserErrorCode, UserErrorsException, type UserError } from '../../common/user-errors';
 import { assertValid, refuseUnstorableText, requireKey, resolveRefs } from '../../common/validation';
 import type { Context } from '../../context';
 import type { Queryable } from '../../database/db';
-import { selectList } from '../../database/columns';
+import { columnMap, selectList } from '../../database/columns';
 import { KIND_TYPENAME } from '../assets/asset.enums';
 import { likePrefix } from '../assets/asset.filter';
 import { ContractEntity } from './contract.entity';
@@ -16,6 +17,23 @@ import { contractStatusSql, renewalDecisionSql, type ContractRow } from './contr
 /** The columns of `contract c` plus the derived renewalDecisionBy and status. */
 export const CONTRACT_COLUMNS =
   `${selectList(ContractEntity, 'c', 'Contract')}, ${renewalDecisionSql('c')} AS "renewalDecisionBy", ${contractStatusSql('c')} AS "status"`;
+
+/**
+ * The contract columns a selection of contracts needs (src/common/selection.ts), for an asset's
+ * `contracts` list. test/asset-columns.e2e.test.ts compares every contract field against whole rows.
+ */
+export const contractSelectFor = columnPlanner({
+  columns: columnMap(ContractEntity),
+  expressions: { renewalDecisionBy: renewalDecisionSql('c'), status: contractStatusSql('c') },
+  types: ['Contract'],
+  always: ['id'],
+  constants: [`'Contract' AS "__typename"`],
+  resolverReads: {
+    id: [],
+    vendor: ['vendorId'],
+    cost: ['cost', 'costCurrency'],
+  },
+}, 'c', 'list');
 const CONSTRAINT_FIELDS = {
   uq_contract_number: ['input', 'contractNumber'],
   chk_contract_dates: ['input', 'endsOn'],
