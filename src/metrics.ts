@@ -13,6 +13,8 @@ export interface Metrics {
   observeRequest(operation: string, status: number, seconds: number, statements: number): void;
   /** One error in a response, by its `extensions.code`. */
   countError(code: string | undefined): void;
+  /** One query document compiled by graphql-jit. */
+  countCompilation(): void;
 }
 
 /** Label values come from clients (operation names): past this many distinct ones, the rest count as 'other'. */
@@ -50,6 +52,11 @@ export function createMetrics(pool: Pool): Metrics {
     name: 'itam_graphql_sql_statements_total',
     help: 'SQL statements run by /graphql requests, by operation name (divide by itam_graphql_requests_total for statements per request).',
     labelNames: ['operation'] as const,
+    registers: [registry],
+  });
+  const compilations = new Counter({
+    name: 'itam_graphql_jit_compilations_total',
+    help: 'Query documents compiled by graphql-jit (each on its second run; GRAPHQL_JIT). Steady growth means clients send ever-new documents: use variables.',
     registers: [registry],
   });
   const errors = new Counter({
@@ -101,6 +108,9 @@ export function createMetrics(pool: Pool): Metrics {
       requests.inc({ operation: op, status: String(status) });
       duration.observe({ operation: op }, seconds);
       statements.inc({ operation: op }, sql);
+    },
+    countCompilation() {
+      compilations.inc();
     },
     countError(code) {
       errors.inc({ code: codeLabel(code ?? 'INTERNAL_SERVER_ERROR') });
