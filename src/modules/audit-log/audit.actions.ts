@@ -54,7 +54,7 @@ function clearLoaders(ctx: Context): void {
 }
 
 /**
- * Runs each mutation resolver inside its audit scope (actor, action, request id):
+ * Runs each mutation resolver with its audit scope (actor, action, request id) on `ctx.db`:
  * every transaction it opens hands them to the audit trigger. Mutations run one
  * after another, so scopes never mix.
  */
