@@ -77,27 +77,46 @@ interface Measure {
 
 const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN);
 
-async function run(url: string, pathName: string, body: (ctx: Record<string, unknown>) => unknown, headers: Record<string, string>, connections: number, duration: number): Promise<Measure> {
-  const times: number[] = [];
-  let errors = 0;
+type Body = (ctx: Record<string, unknown>) => unknown;
+
+/**
+ * One autocannon run. With several kinds of request, each connection sends them in turn and the
+ * measures are kept apart: the kinds then share the same seconds on the same machine (the keyset
+ * pages compare this way, as sequential runs of a few milliseconds differ by more than the 1.2×
+ * they test).
+ */
+async function run(url: string, pathName: string, bodies: Body | Array<{ kind: string; body: Body }>, headers: Record<string, string>, connections: number, duration: number): Promise<Record<string, Measure>> {
+  const parts = typeof bodies === 'function' ? [{ kind: 'all', body: bodies }] : bodies;
+  const times = parts.map(() => [] as number[]);
+  const errors = parts.map(() => 0);
   const instance = autocannon({
     url,
     connections,
     duration,
-    requests: [{
+    requests: parts.map((p) => ({
       method: 'POST',
       path: pathName,
       headers: { 'content-type': 'application/json', ...headers },
-      setupRequest: (req: Record<string, unknown>, ctx: Record<string, unknown>) => ({ ...req, body: JSON.stringify(body(ctx)) }),
-    }],
+      setupRequest: (req: Record<string, unknown>, ctx: Record<string, unknown>) => ({ ...req, body: JSON.stringify(p.body(ctx)) }),
+    })),
   });
-  instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
-    if (status !== 200) errors++;
-    times.push(ms);
+  // autocannon reports a response before it moves the connection to its next request, so the index still names this one.
+  instance.on('response', (client: { requestIterator: { currentRequestIndex: number } }, status: number, _bytes: number, ms: number) => {
+    const i = client.requestIterator.currentRequestIndex;
+    if (status !== 200) errors[i]++;
+    times[i].push(ms);
   });
   const result = await instance;
-  times.sort((a, b) => a - b);
-  return { rps: result.requests.average, p50: pct(times, 50), p95: pct(times, 95), p99: pct(times, 99), errors: errors + result.errors };
+  const out: Record<string, Measure> = {};
+  parts.forEach((p, i) => {
+    const ts = times[i].sort((x, y) => x - y);
+    out[p.kind] = {
+      rps: parts.length === 1 ? result.requests.average : ts.length / duration,
+      p50: pct(ts, 50), p95: pct(ts, 95), p99: pct(ts, 99),
+      errors: errors[i] + (parts.length === 1 ? result.errors : 0),
+    };
+  });
+  return out;
 }
 
 /** Reads `itam_graphql_sql_statements_total` of one operation from the service's /metrics. */
@@ -107,20 +126,26 @@ async function statementCounter(url: string, operation: string): Promise<number>
   return line ? Number(line.split(' ').pop()) : 0;
 }
 
-/** SQL statements of one request, from the service's own counter (production sends no statement header). */
-async function statementsOf(url: string, token: string, query: string, variables: Record<string, unknown>): Promise<number> {
+/** SQL statements of one request, from the service's own counter (production sends no statement header); a payload's userErrors fail the bench. */
+async function statementsOf(url: string, token: string, query: string, variables: Record<string, unknown>, payload?: string): Promise<number> {
   const operation = /^(?:query|mutation)\s+(\w+)/.exec(query)?.[1];
   if (!operation) throw new Error('bench queries are named');
   const before = await statementCounter(url, operation);
   const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
-  const body = (await res.json()) as { errors?: unknown };
+  const body = (await res.json()) as { errors?: unknown; data?: Record<string, { userErrors?: unknown[] }> };
   if (body.errors) throw new Error(`bench query failed: ${JSON.stringify(body.errors).slice(0, 500)}`);
+  if (payload && body.data?.[payload]?.userErrors?.length) throw new Error(`bench ${operation} refused: ${JSON.stringify(body.data[payload].userErrors)}`);
   return (await statementCounter(url, operation)) - before;
 }
+
+/** Children to stop if the bench fails half-way (they would hold the terminal and the database). */
+const children: ChildProcess[] = [];
+process.on('exit', () => children.forEach((c) => c.exitCode === null && c.kill('SIGKILL')));
 
 /** Starts a Node.js program with NODE_FLAGS and waits for the line that gives its URL. */
 async function startProcess(script: string, env: Record<string, string>, ready: RegExp): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {
   const child = spawn(process.execPath, [...NODE_FLAGS, script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  children.push(child);
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -167,9 +192,11 @@ async function main(): Promise<void> {
   const people = (await pool.query<{ id: string }>('SELECT id FROM person WHERE active ORDER BY id LIMIT 500')).rows;
   const gidOf = (r: { id: string; kind: AssetKind }) => toGlobalId(KIND_TYPENAME[r.kind], r.id);
   const pick = <T>(xs: T[]) => xs[Math.floor(Math.random() * xs.length)];
-  let connSeq = 0;
+  let q5Next = 0;
+  const q5Out = new Set<string>();
 
-  type Workload = { name: string; what: string; api: (ctx: Record<string, unknown>) => unknown; floor?: (ctx: Record<string, unknown>) => unknown; stmts?: () => Promise<string> };
+  type Bodies = Body | Array<{ kind: string; body: Body }>;
+  type Workload = { name: string; what: string; parts?: string[]; api: Bodies; floor?: Bodies; stmts?: () => Promise<string> };
   const workloads: Workload[] = [
     { name: 'Q1', what: 'asset by id with custodian', api: () => ({ query: Q1, variables: { id: gidOf(pick(ids)) } }), floor: () => ({ params: [pick(ids).id] }),
       stmts: async () => String(await statementsOf(service.url, token, Q1, { id: gidOf(ids[0]) })) },
@@ -177,29 +204,28 @@ async function main(): Promise<void> {
       stmts: async () => String(await statementsOf(service.url, token, Q2, { loc: toGlobalId('Location', busy.id) })) },
     { name: 'Q3', what: '100 most recently changed assets with custodian, custodyChain(5), contracts{vendor}, location, fragments on every kind', api: () => ({ query: q3(100) }), floor: () => ({ params: [100] }),
       stmts: async () => `${await statementsOf(service.url, token, q3(10, 'Q3_10'), {})} @10 / ${await statementsOf(service.url, token, q3(100, 'Q3_100'), {})} @100` },
-    { name: 'Q4-first', what: 'first keyset page (50)', api: () => ({ query: Q4, variables: { after: null } }), floor: () => ({ params: [null, null] }),
-      stmts: async () => String(await statementsOf(service.url, token, Q4, { after: null })) },
-    { name: 'Q4-deep', what: `keyset page after the ${deepOffset.toLocaleString('en')}th asset`, api: () => ({ query: Q4, variables: { after: deepCursor } }), floor: () => ({ params: [deep.tag, deep.id] }),
-      stmts: async () => String(await statementsOf(service.url, token, Q4, { after: deepCursor })) },
+    // First and deep keyset pages alternate on every connection within one run, measured apart.
+    { name: 'Q4', parts: ['Q4-first', 'Q4-deep'], what: `first keyset page (50) and the page after the ${deepOffset.toLocaleString('en')}th asset, alternating in one run`,
+      api: [{ kind: 'Q4-first', body: () => ({ query: Q4, variables: { after: null } }) }, { kind: 'Q4-deep', body: () => ({ query: Q4, variables: { after: deepCursor } }) }],
+      floor: [{ kind: 'Q4-first', body: () => ({ params: [null, null] }) }, { kind: 'Q4-deep', body: () => ({ params: [deep.tag, deep.id] }) }],
+      stmts: async () => `${await statementsOf(service.url, token, Q4, { after: null })} / ${await statementsOf(service.url, token, Q4, { after: deepCursor })}` },
     {
+      // autocannon gives each request a fresh context, so the state lives here: assets are taken in
+      // turn (500 of them, so no two requests in flight touch the same one) and each alternates
+      // between checked out and checked in.
       name: 'Q5', what: 'check-out / check-in mix',
-      api: (ctx) => {
-        // Each connection works on its own assets, alternating check-out and check-in.
-        if (ctx.assets === undefined) {
-          const k = connSeq++;
-          ctx.assets = stock.filter((_, i) => i % 50 === k % 50);
-          ctx.i = 0;
-          ctx.out = new Set<string>();
-        }
-        const assets = ctx.assets as typeof stock;
-        const out = ctx.out as Set<string>;
-        const a = assets[(ctx.i as number)++ % assets.length];
-        if (out.has(a.id)) {
-          out.delete(a.id);
-          return { query: CHECK_IN, variables: { a: gidOf(a), l: toGlobalId('Location', a.location_id!) } };
-        }
-        out.add(a.id);
+      api: () => {
+        const a = stock[q5Next++ % stock.length];
+        if (q5Out.delete(a.id)) return { query: CHECK_IN, variables: { a: gidOf(a), l: toGlobalId('Location', a.location_id!) } };
+        q5Out.add(a.id);
         return { query: CHECK_OUT, variables: { a: gidOf(a), p: toGlobalId('Person', pick(people).id) } };
+      },
+      stmts: async () => {
+        // One check-out and check-in of an asset kept aside, checked for userErrors (the mix's 200s alone would not show them).
+        const a = stock[stock.length - 1];
+        const out = await statementsOf(service.url, token, CHECK_OUT, { a: gidOf(a), p: toGlobalId('Person', people[0].id) }, 'checkOutAsset');
+        const back = await statementsOf(service.url, token, CHECK_IN, { a: gidOf(a), l: toGlobalId('Location', a.location_id!) }, 'checkInAsset');
+        return `${out} out / ${back} in`;
       },
     },
   ];
@@ -210,16 +236,20 @@ async function main(): Promise<void> {
     const stmts = w.stmts ? await w.stmts() : '–';
     for (const c of args.connections) {
       await run(service.url, '/graphql', w.api, auth, c, args.warmup);
-      const api = await run(service.url, '/graphql', w.api, auth, c, args.duration);
-      let floorM: Measure | null = null;
+      const apis = await run(service.url, '/graphql', w.api, auth, c, args.duration);
+      let floors: Record<string, Measure> | null = null;
       if (w.floor) {
         await run(floor.url, `/floor/${w.name.slice(0, 2)}`, w.floor, auth, c, args.warmup);
-        floorM = await run(floor.url, `/floor/${w.name.slice(0, 2)}`, w.floor, auth, c, args.duration);
+        floors = await run(floor.url, `/floor/${w.name.slice(0, 2)}`, w.floor, auth, c, args.duration);
       }
-      const ratio = floorM ? (api.p50 / floorM.p50).toFixed(2) : '–';
-      const line = `| ${w.name} | ${c} | ${fmt(api.rps)} | ${fmt(api.p50)} | ${fmt(api.p95)} | ${fmt(api.p99)} | ${stmts} | ${floorM ? fmt(floorM.rps) : '–'} | ${floorM ? fmt(floorM.p50) : '–'} | ${ratio} | ${api.errors} |`;
-      rows.push(line);
-      process.stdout.write(`${line}\n`);
+      for (const part of w.parts ?? ['all']) {
+        const api = apis[part];
+        const floorM = floors?.[part] ?? null;
+        const ratio = floorM ? (api.p50 / floorM.p50).toFixed(2) : '–';
+        const line = `| ${w.parts ? part : w.name} | ${c} | ${fmt(api.rps)} | ${fmt(api.p50)} | ${fmt(api.p95)} | ${fmt(api.p99)} | ${stmts} | ${floorM ? fmt(floorM.rps) : '–'} | ${floorM ? fmt(floorM.p50) : '–'} | ${ratio} | ${api.errors} |`;
+        rows.push(line);
+        process.stdout.write(`${line}\n`);
+      }
     }
   }
   const header = [
