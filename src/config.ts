@@ -63,6 +63,8 @@ export interface Config {
   readonly introspectionWithoutToken: boolean;
   /** Queries run as compiled functions (graphql-jit) when on (GRAPHQL_JIT, default true); off: graphql-js for everything. */
   readonly graphqlJit: boolean;
+  /** Runs of a query document before it is compiled (GRAPHQL_JIT_MIN_RUNS, default 2: one-offs are never compiled; the tests use 1). */
+  readonly graphqlJitMinRuns: number;
   /** Lifecycle thresholds of the asset register. */
   readonly assets: {
     /** A warranty ending within this many days is EXPIRING (WARRANTY_WARNING_DAYS, default 30). */
@@ -209,6 +211,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }),
     introspectionWithoutToken,
     graphqlJit: bool('GRAPHQL_JIT', true),
+    graphqlJitMinRuns: int('GRAPHQL_JIT_MIN_RUNS', 2, 1, 1000),
     assets: Object.freeze({
       warrantyWarningDays: int('WARRANTY_WARNING_DAYS', 30, 0, 3650),
       licenseUnderusePercent: int('LICENSE_UNDERUSE_PERCENT', 50, 0, 100),

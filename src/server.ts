@@ -150,7 +150,7 @@ export async function createHttpApp(opts: { config: Config; db: Db; keys: JwtKey
 
   const apollo = new ApolloServer<Context>({
     // Queries run compiled (graphql-jit) unless GRAPHQL_JIT=false; see src/graphql/jit-executor.ts.
-    ...(config.graphqlJit ? { gateway: jitGateway(schema, { onCompile: () => metrics.countCompilation() }) } : { schema }),
+    ...(config.graphqlJit ? { gateway: jitGateway(schema, { minRuns: config.graphqlJitMinRuns, onCompile: () => metrics.countCompilation() }) } : { schema }),
     introspection: true,
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,

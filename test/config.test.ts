@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from '../src/config';
 describe('configuration', () => {
   test('defaults for development', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ env: 'development', port: 4000, databaseUrl: undefined, migrationsRun: true, logLevel: 'info' });
+    expect(c).toMatchObject({ env: 'development', port: 4000, databaseUrl: undefined, migrationsRun: true, logLevel: 'info', graphqlJit: true, graphqlJitMinRuns: 2 });
     expect(c.jwt.algorithm).toBe('HS256');
     expect(Object.isFrozen(c)).toBe(true);
   });
@@ -11,13 +11,16 @@ describe('configuration', () => {
   test('one error lists every bad variable', () => {
     let err: unknown;
     try {
-      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud', NODE_ENV: 'staging', MIGRATIONS_RUN: 'maybe', JWT_SECRET: 'short' });
+      loadConfig({
+        PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud', NODE_ENV: 'staging', MIGRATIONS_RUN: 'maybe', JWT_SECRET: 'short',
+        GRAPHQL_JIT: 'sometimes', GRAPHQL_JIT_MIN_RUNS: '0',
+      });
     } catch (e) {
       err = e;
     }
     expect(err).toBeInstanceOf(ConfigError);
     const problems = (err as ConfigError).problems.join('\n');
-    for (const name of ['PORT', 'DATABASE_URL', 'LOG_LEVEL', 'NODE_ENV', 'MIGRATIONS_RUN', 'JWT_SECRET']) expect(problems).toContain(name);
+    for (const name of ['PORT', 'DATABASE_URL', 'LOG_LEVEL', 'NODE_ENV', 'MIGRATIONS_RUN', 'JWT_SECRET', 'GRAPHQL_JIT', 'GRAPHQL_JIT_MIN_RUNS']) expect(problems).toContain(name);
   });
 
   test('production refuses to start without a key or a database', () => {

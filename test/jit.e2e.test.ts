@@ -10,7 +10,7 @@ let plain: TestApp;
 let ids: { hw: string; lic: string; person: string; loc: string };
 
 beforeAll(async () => {
-  jit = await startTestApp();
+  jit = await startTestApp({ GRAPHQL_JIT_MIN_RUNS: '2' });
   plain = await startTestApp({ GRAPHQL_JIT: 'false' }, { database: jit.database });
   const base = ok(await jit.gql(`mutation {
     l: createLocation(input: { name: "HQ", kind: BUILDING }) { location { id } }

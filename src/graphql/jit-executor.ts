@@ -15,15 +15,16 @@ import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
  * GRAPHQL_JIT=false turns it off (graphql-js for everything); test/jit.e2e.test.ts runs the same
  * queries both ways and compares the answers.
  */
-export function jitGateway(schema: GraphQLSchema, opts: { maxDocuments?: number; onCompile?: () => void } = {}): GatewayInterface {
+export function jitGateway(schema: GraphQLSchema, opts: { maxDocuments?: number; minRuns?: number; onCompile?: () => void } = {}): GatewayInterface {
   let listener: ((s: { apiSchema: GraphQLSchema; coreSupergraphSdl: string }) => void) | undefined;
   // Apollo hands over the same DocumentNode for the same query text (its parsed-document cache),
-  // so compiled functions are kept per document and operation name. A document is compiled the
-  // second time it runs (a one-off costs no compilation: about 6 ms and 100 KB for a large page
-  // query); past maxDocuments the oldest entry is dropped, so memory stays bounded whatever
-  // clients send.
+  // so compiled functions are kept per document and operation name. A document is compiled when
+  // it runs the minRuns-th time (2 by default: a one-off costs no compilation, about 6 ms and
+  // 100 KB for a large page query); past maxDocuments the oldest entry is dropped, so memory stays
+  // bounded whatever clients send.
   const compiled = new Map<DocumentNode, { runs: number; byName: Map<string, CompiledQuery | null> }>();
   const max = opts.maxDocuments ?? 500;
+  const minRuns = opts.minRuns ?? 2;
 
   const compiledFor = (document: DocumentNode, operationName: string | undefined): CompiledQuery | null => {
     let entry = compiled.get(document);
@@ -31,7 +32,7 @@ export function jitGateway(schema: GraphQLSchema, opts: { maxDocuments?: number;
       if (compiled.size >= max) compiled.delete(compiled.keys().next().value as DocumentNode);
       compiled.set(document, (entry = { runs: 0, byName: new Map() }));
     }
-    if (++entry.runs < 2) return null;
+    if (++entry.runs < minRuns) return null;
     const key = operationName ?? '';
     let c = entry.byName.get(key);
     if (c === undefined) {

@@ -56,6 +56,9 @@ export async function startTestApp(
     DATA_DIR: '.data/test-tmp',
     // Suites send hundreds of requests a minute as one subject; the rate-limit suite turns it on.
     RATE_LIMIT_POINTS: '0',
+    // Every query runs compiled from its first run, so every suite exercises the compiled path
+    // (test/jit.e2e.test.ts compares it with graphql-js and tests the default of 2).
+    GRAPHQL_JIT_MIN_RUNS: '1',
     ...env,
   });
   const service = await startService(config, createLogger(config.logLevel, opts.logDestination), url);
