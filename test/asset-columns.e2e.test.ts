@@ -66,20 +66,27 @@ function leafKind(t: IntrospectedField['type']): string {
   return k?.kind ?? 'SCALAR';
 }
 
+/** The fields of a type that take no required argument, each with a sub-selection (none for leaves, `objectSub` by name or `fallback` for objects). */
+async function fieldCases(type: string, objectSub: Record<string, string>, fallback: string): Promise<Array<{ name: string; sub: string }>> {
+  const { __type } = ok(await app.gql(`query($t: String!) { __type(name: $t) { fields { name args { type { kind } } type { kind ofType { kind ofType { kind ofType { kind } } } } } } }`, { t: type }));
+  return (__type.fields as IntrospectedField[])
+    .filter((f) => !f.args.some((a) => a.type.kind === 'NON_NULL')) // needs an argument (e.g. custodianAt)
+    .map((f) => {
+      const kind = leafKind(f.type);
+      return { name: f.name, sub: kind === 'SCALAR' || kind === 'ENUM' ? '' : (objectSub[f.name] ?? fallback) };
+    });
+}
+
 test('every field of every asset type reads the same on a page as from a whole row', async () => {
   let compared = 0;
   for (const type of ASSET_TYPES) {
-    const { __type } = ok(await app.gql(`query($t: String!) { __type(name: $t) { fields { name args { type { kind } } type { kind ofType { kind ofType { kind ofType { kind } } } } } } }`, { t: type }));
-    for (const f of __type.fields as IntrospectedField[]) {
-      if (f.args.some((a) => a.type.kind === 'NON_NULL')) continue; // needs an argument (e.g. custodianAt)
-      const kind = leafKind(f.type);
-      const sub = kind === 'SCALAR' || kind === 'ENUM' ? '' : (DEEP[f.name] ?? '{ __typename }');
-      const selection = `id ... on ${type} { ${f.name} ${sub} }`;
+    for (const { name, sub } of await fieldCases(type, DEEP, '{ __typename }')) {
+      const selection = `id ... on ${type} { ${name} ${sub} }`;
       const page = ok(await app.gql(`{ assets(first: 10) { nodes { ${selection} } } }`));
       const rows = ok(await app.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { ${selection} } }`, { ids }));
       const byId = new Map((rows.nodes as Array<{ id: string }>).map((n) => [n.id, n]));
       for (const n of page.assets.nodes as Array<{ id: string }>) {
-        expect({ type, field: f.name, value: n }).toEqual({ type, field: f.name, value: byId.get(n.id) });
+        expect({ type, field: name, value: n }).toEqual({ type, field: name, value: byId.get(n.id) });
         compared++;
       }
     }
@@ -115,34 +122,27 @@ test('every field of a custody event reads the same in a custodyChain page as fr
   // More events: a transfer and a check-in on the first asset.
   const p2 = ok(await app.gql(`mutation { createPerson(input: { displayName: "Second" }) { person { id } } }`)).createPerson.person.id;
   ok(await app.gql(`mutation($a: ID!, $p: ID!) { transferAsset(input: { assetId: $a, to: { personId: $p } }) { userErrors { message } } }`, { a: ids[0], p: p2 }));
-  const { __type } = ok(await app.gql(`{ __type(name: "CustodyEvent") { fields { name args { type { kind } } type { kind ofType { kind ofType { kind ofType { kind } } } } } } }`));
   let compared = 0;
-  for (const f of __type.fields as IntrospectedField[]) {
-    if (f.args.some((a) => a.type.kind === 'NON_NULL')) continue;
-    const kind = leafKind(f.type);
-    const sub = kind === 'SCALAR' || kind === 'ENUM' ? '' : (DEEP[f.name] ?? '{ __typename ... on Node { id } }');
-    const page = ok(await app.gql(`{ assets(first: 10) { nodes { custodyChain(first: 5) { nodes { id ${f.name} ${sub} } } } } }`));
+  for (const { name, sub } of await fieldCases('CustodyEvent', DEEP, '{ __typename ... on Node { id } }')) {
+    const page = ok(await app.gql(`{ assets(first: 10) { nodes { custodyChain(first: 5) { nodes { id ${name} ${sub} } } } } }`));
     const events = (page.assets.nodes as Array<{ custodyChain: { nodes: Array<{ id: string }> } }>).flatMap((a) => a.custodyChain.nodes);
     expect(events.length).toBeGreaterThanOrEqual(2);
-    const whole = ok(await app.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { ... on CustodyEvent { id ${f.name} ${sub} } } }`, { ids: events.map((e) => e.id) }));
-    expect({ field: f.name, events }).toEqual({ field: f.name, events: whole.nodes });
+    const whole = ok(await app.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { ... on CustodyEvent { id ${name} ${sub} } } }`, { ids: events.map((e) => e.id) }));
+    expect({ field: name, events }).toEqual({ field: name, events: whole.nodes });
     compared += events.length;
   }
   expect(compared).toBeGreaterThan(20);
 });
 
 test('every field of a contract reads the same in an asset\'s contracts list as from a whole row', async () => {
-  const { __type } = ok(await app.gql(`{ __type(name: "Contract") { fields { name args { type { kind } } type { kind ofType { kind ofType { kind ofType { kind } } } } } } }`));
   let compared = 0;
-  for (const f of __type.fields as IntrospectedField[]) {
-    if (f.args.some((a) => a.type.kind === 'NON_NULL')) continue;
-    const kind = leafKind(f.type);
-    const sub = kind === 'SCALAR' || kind === 'ENUM' ? '' : f.name === 'assets' ? '{ totalCount nodes { id } }' : f.name === 'cost' ? '{ amount currency }' : f.name === 'vendor' ? '{ id name }' : '{ __typename }';
-    const page = ok(await app.gql(`{ assets(first: 10) { nodes { contracts { id ${f.name} ${sub} } } } }`));
+  const contractSubs = { assets: '{ totalCount nodes { id } }', cost: '{ amount currency }', vendor: '{ id name }' };
+  for (const { name, sub } of await fieldCases('Contract', contractSubs, '{ __typename }')) {
+    const page = ok(await app.gql(`{ assets(first: 10) { nodes { contracts { id ${name} ${sub} } } } }`));
     const contracts = (page.assets.nodes as Array<{ contracts: Array<{ id: string }> }>).flatMap((a) => a.contracts);
     expect(contracts.length).toBe(ids.length);
-    const whole = ok(await app.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { ... on Contract { id ${f.name} ${sub} } } }`, { ids: contracts.map((c) => c.id) }));
-    expect({ field: f.name, contracts }).toEqual({ field: f.name, contracts: whole.nodes });
+    const whole = ok(await app.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { ... on Contract { id ${name} ${sub} } } }`, { ids: contracts.map((c) => c.id) }));
+    expect({ field: name, contracts }).toEqual({ field: name, contracts: whole.nodes });
     compared += contracts.length;
   }
   expect(compared).toBeGreaterThan(50);

@@ -20,16 +20,20 @@ export function byIdLoader<R extends { id: string }>(db: Queryable, sql: string)
  */
 export function groupedLoader<R extends Record<string, unknown>>(db: Queryable, sql: string, groupKey: keyof R & string): DataLoader<string, R[]> {
   return new DataLoader<string, R[]>(async (keys) => {
-    const rows = await db.query<R>(sql, [keys as string[]]);
-    const groups = new Map<string, R[]>();
-    for (const r of rows) {
-      const k = r[groupKey] as string;
-      let g = groups.get(k);
-      if (!g) groups.set(k, (g = []));
-      g.push(r);
-    }
+    const groups = groupRows(await db.query<R>(sql, [keys as string[]]), (r) => r[groupKey] as string);
     return keys.map((k) => groups.get(k) ?? []);
   });
+}
+
+/** Rows by a key of each, in their order. */
+function groupRows<R>(rows: R[], keyOf: (r: R) => string, into = new Map<string, R[]>()): Map<string, R[]> {
+  for (const r of rows) {
+    const k = keyOf(r);
+    let g = into.get(k);
+    if (!g) into.set(k, (g = []));
+    g.push(r);
+  }
+  return into;
 }
 
 /** A grouped-loader key with the columns to read (a select list from a column planner; null: all). */
@@ -54,14 +58,8 @@ export function columnsGroupedLoader<R extends Record<string, unknown>>(
         bySelect.get(k.columns)!.push(k.key);
       }
       const groups = new Map<string, R[]>();
-      await Promise.all([...bySelect.entries()].map(async ([columns, ids]) => {
-        for (const r of await db.query<R>(sql(columns), [ids])) {
-          const k = `${r[groupKey] as string}|${columns ?? ''}`;
-          let g = groups.get(k);
-          if (!g) groups.set(k, (g = []));
-          g.push(r);
-        }
-      }));
+      await Promise.all([...bySelect.entries()].map(async ([columns, ids]) =>
+        groupRows(await db.query<R>(sql(columns), [ids]), (r) => `${r[groupKey] as string}|${columns ?? ''}`, groups)));
       return keys.map((k) => groups.get(`${k.key}|${k.columns ?? ''}`) ?? []);
     },
     { cacheKeyFn: (k) => `${k.key}|${k.columns ?? ''}` },
